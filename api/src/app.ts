@@ -1,0 +1,35 @@
+import cors from '@fastify/cors';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { Deps } from './deps.ts';
+import { registerErrorHandling } from './http/error-handler.ts';
+import { registerOpenApi } from './http/openapi.ts';
+import { requestIdFrom } from './http/request-id.ts';
+import { registerSecurityHeaders } from './http/security-headers.ts';
+import { compileValidator } from './http/validation.ts';
+import { registerMetrics } from './ops/metrics.ts';
+import { registerOpsRoutes } from './ops/routes.ts';
+
+/** Builds the API on the given dependencies; `server.ts` listens, tests `inject`. */
+export async function buildApp(deps: Deps): Promise<FastifyInstance> {
+  const { config } = deps;
+  const app = Fastify({
+    logger: {
+      level: config.logLevel,
+      redact: ['req.headers.authorization', 'req.headers.cookie', '*.password', '*.refreshToken'],
+    },
+    bodyLimit: config.bodyLimitBytes,
+    genReqId: (request) => requestIdFrom(request.headers['x-request-id']),
+    // The client IP comes only from trusted proxy hops; a forged x-forwarded-for beyond them is ignored.
+    trustProxy: (_address: string, hop: number) => hop < config.trustProxyHops,
+    ajv: { customOptions: { allErrors: true } },
+    return503OnClosing: true,
+  });
+  app.setValidatorCompiler(compileValidator);
+  registerErrorHandling(app);
+  registerSecurityHeaders(app);
+  await app.register(cors, { origin: config.corsOrigins.length ? config.corsOrigins : false });
+  await registerOpenApi(app);
+  registerMetrics(app);
+  registerOpsRoutes(app, deps);
+  return app;
+}

@@ -1,0 +1,144 @@
+import path from 'node:path';
+
+/** Thrown when an environment variable is missing or malformed; the message names the variable and the fix. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+export interface Config {
+  env: 'development' | 'test' | 'production';
+  port: number;
+  host: string;
+  logLevel: string;
+  databaseUrl: string | null;
+  redisUrl: string | null;
+  redisPrefix: string;
+  storageUrl: string;
+  s3: { endpoint: string | null; accessKeyId: string | null; secretAccessKey: string | null };
+  jwtSecret: string;
+  jwtIssuer: string;
+  jwtAudience: string;
+  accessTokenTtlSeconds: number;
+  refreshTokenTtlSeconds: number;
+  musicbrainzBaseUrl: string;
+  smtpUrl: string | null;
+  secretsKey: string;
+  outboundAllowlist: string[];
+  dataDir: string;
+  corsOrigins: string[];
+  trustProxyHops: number;
+  platformName: string;
+  platformDpid: string;
+  bootstrapAdmin: { email: string; password: string } | null;
+  workers: boolean;
+  bodyLimitBytes: number;
+  rateLimitPerMinute: number;
+}
+
+type Env = Record<string, string | undefined>;
+
+const DEV_SECRET = 'soundcheck-development-secret-change-me-0123456789';
+
+function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!/^\d+$/.test(raw) || value < min || value > max) {
+    throw new ConfigError(`${name} must be a whole number from ${min} to ${max} (got "${raw}")`);
+  }
+  return value;
+}
+
+function url(env: Env, name: string, protocols: string[]): string | null {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return null;
+  let parsed: URL;
+  try {
+    parsed = new URL(raw);
+  } catch {
+    throw new ConfigError(`${name} is not a valid URL (expected ${protocols.join(' or ')}//…)`);
+  }
+  if (!protocols.includes(parsed.protocol)) {
+    throw new ConfigError(`${name} must start with ${protocols.join(' or ')}// (got "${parsed.protocol}")`);
+  }
+  return raw;
+}
+
+function list(env: Env, name: string): string[] {
+  return (env[name] ?? '')
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
+}
+
+function environment(env: Env): Config['env'] {
+  const raw = env.NODE_ENV ?? 'development';
+  if (raw === 'development' || raw === 'test' || raw === 'production') return raw;
+  throw new ConfigError(`NODE_ENV must be development, test or production (got "${raw}")`);
+}
+
+function secret(env: Env, name: string, production: boolean): string {
+  const raw = env[name];
+  if (raw) {
+    if (raw.length < 32) throw new ConfigError(`${name} must be at least 32 characters long`);
+    return raw;
+  }
+  if (production) throw new ConfigError(`${name} is required when NODE_ENV=production`);
+  return DEV_SECRET;
+}
+
+function bootstrapAdmin(env: Env): Config['bootstrapAdmin'] {
+  const email = env.BOOTSTRAP_ADMIN_EMAIL;
+  const password = env.BOOTSTRAP_ADMIN_PASSWORD;
+  if (!email && !password) return null;
+  if (!email || !password) {
+    throw new ConfigError('BOOTSTRAP_ADMIN_EMAIL and BOOTSTRAP_ADMIN_PASSWORD must be set together');
+  }
+  if (password.length < 8)
+    throw new ConfigError('BOOTSTRAP_ADMIN_PASSWORD must be at least 8 characters long');
+  return { email, password };
+}
+
+/** Reads and validates the service configuration from environment variables (API.md, "Running it"). */
+export function loadConfig(env: Env = process.env): Config {
+  const nodeEnv = environment(env);
+  const production = nodeEnv === 'production';
+  const dataDir = path.resolve(env.DATA_DIR || '.data');
+  const workers = env.WORKERS ?? 'on';
+  if (workers !== 'on' && workers !== 'off')
+    throw new ConfigError(`WORKERS must be on or off (got "${workers}")`);
+  return {
+    env: nodeEnv,
+    port: integer(env, 'PORT', 3000, 0, 65535),
+    host: env.HOST || '127.0.0.1',
+    logLevel: env.LOG_LEVEL || (nodeEnv === 'test' ? 'silent' : 'info'),
+    databaseUrl: url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']),
+    redisUrl: url(env, 'REDIS_URL', ['redis:', 'rediss:']),
+    redisPrefix: env.REDIS_PREFIX || 'sc:',
+    storageUrl: url(env, 'STORAGE_URL', ['file:', 's3:']) ?? `file://${path.join(dataDir, 'objects')}`,
+    s3: {
+      endpoint: url(env, 'S3_ENDPOINT', ['http:', 'https:']),
+      accessKeyId: env.S3_ACCESS_KEY_ID || null,
+      secretAccessKey: env.S3_SECRET_ACCESS_KEY || null,
+    },
+    jwtSecret: secret(env, 'JWT_SECRET', production),
+    jwtIssuer: env.JWT_ISSUER || 'soundcheck-api',
+    jwtAudience: env.JWT_AUDIENCE || 'soundcheck-clients',
+    accessTokenTtlSeconds: integer(env, 'ACCESS_TOKEN_TTL_SECONDS', 15 * 60, 10, 24 * 3600),
+    refreshTokenTtlSeconds: integer(env, 'REFRESH_TOKEN_TTL_SECONDS', 7 * 24 * 3600, 60, 90 * 24 * 3600),
+    musicbrainzBaseUrl:
+      url(env, 'MUSICBRAINZ_BASE_URL', ['http:', 'https:']) ?? 'https://musicbrainz.org/ws/2/',
+    smtpUrl: url(env, 'SMTP_URL', ['smtp:', 'smtps:']),
+    secretsKey: secret(env, 'SECRETS_KEY', production),
+    outboundAllowlist: list(env, 'OUTBOUND_ALLOWLIST'),
+    dataDir,
+    corsOrigins: list(env, 'CORS_ORIGINS'),
+    trustProxyHops: integer(env, 'TRUST_PROXY_HOPS', 0, 0, 10),
+    platformName: env.PLATFORM_NAME || 'Soundcheck Distribution',
+    platformDpid: env.PLATFORM_DPID || 'PADPIDA2011072101T',
+    bootstrapAdmin: bootstrapAdmin(env),
+    workers: workers === 'on',
+    bodyLimitBytes: integer(env, 'BODY_LIMIT_BYTES', 1024 * 1024, 1024, 64 * 1024 * 1024),
+    rateLimitPerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', 600, 1, 1_000_000),
+  };
+}

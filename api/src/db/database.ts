@@ -1,0 +1,63 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import pg from 'pg';
+import * as schema from './schema.ts';
+
+export type Orm = PgDatabase<PgQueryResultHKT, typeof schema>;
+
+/** The database the service talks to: real PostgreSQL, or PGlite (Postgres in WASM) when none is configured. */
+export interface Database {
+  backend: 'postgres' | 'pglite';
+  orm: Orm;
+  /** Runs one or more SQL statements without parameters (migrations, maintenance). */
+  exec(sql: string): Promise<void>;
+  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
+  close(): Promise<void>;
+}
+
+export interface PostgresOptions {
+  poolSize?: number;
+  /** Extra session settings, e.g. `synchronous_commit=off` for test databases. */
+  sessionOptions?: string;
+}
+
+export async function connectPostgres(url: string, options: PostgresOptions = {}): Promise<Database> {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.poolSize ?? 10,
+    connectionTimeoutMillis: 5000,
+    ...(options.sessionOptions ? { options: options.sessionOptions } : {}),
+  });
+  // An idle client losing its connection must not crash the process; the next query reconnects.
+  pool.on('error', () => {});
+  const client = await pool.connect();
+  client.release();
+  return {
+    backend: 'postgres',
+    orm: drizzlePg(pool, { schema }),
+    exec: async (sql) => {
+      await pool.query(sql);
+    },
+    query: async <T>(sql: string, params: unknown[] = []) => (await pool.query(sql, params)).rows as T[],
+    close: () => pool.end(),
+  };
+}
+
+/** An embedded PGlite database stored under `dir` (or in memory when `dir` is null). */
+export async function openPglite(dir: string | null): Promise<Database> {
+  if (dir) mkdirSync(path.dirname(dir), { recursive: true });
+  const client = dir ? await PGlite.create(dir) : await PGlite.create();
+  return {
+    backend: 'pglite',
+    orm: drizzlePglite(client, { schema }),
+    exec: async (sql) => {
+      await client.exec(sql);
+    },
+    query: async <T>(sql: string, params: unknown[] = []) => (await client.query<T>(sql, params)).rows,
+    close: () => client.close(),
+  };
+}

@@ -1,0 +1,109 @@
+import path from 'node:path';
+import type { Config } from './config.ts';
+import { connectPostgres, type Database, openPglite } from './db/database.ts';
+import { migrateUp } from './db/migrate.ts';
+import { connectRedis, embeddedRedis, type RedisClient } from './redis.ts';
+import { localStore } from './storage/local-store.ts';
+import type { ObjectStore } from './storage/object-store.ts';
+
+export interface Clock {
+  now(): Date;
+}
+
+export const systemClock: Clock = { now: () => new Date() };
+
+/** Everything the app talks to, passed to `buildApp` as one named object. */
+export interface Deps {
+  config: Config;
+  db: Database;
+  redis: RedisClient;
+  storage: ObjectStore;
+  clock: Clock;
+}
+
+export interface Backends {
+  database: string;
+  redis: string;
+  storage: string;
+}
+
+/** A one-line cause for a dependency that failed at start, naming the variable to fix. */
+export class StartupError extends Error {
+  override name = 'StartupError';
+}
+
+function reason(error: unknown): string {
+  const err = error as NodeJS.ErrnoException;
+  if (err.code === 'ECONNREFUSED') return 'connection refused';
+  if (err.code === 'ENOTFOUND') return 'host not found';
+  if (err.code === 'ETIMEDOUT' || /timeout/i.test(err.message)) return 'timed out';
+  return err.message.split('\n')[0] ?? String(error);
+}
+
+function redact(url: string): string {
+  const parsed = new URL(url);
+  if (parsed.password) parsed.password = '***';
+  return parsed.toString();
+}
+
+async function openDatabase(config: Config): Promise<Database> {
+  if (!config.databaseUrl) return openPglite(path.join(config.dataDir, 'db'));
+  try {
+    return await connectPostgres(config.databaseUrl);
+  } catch (error) {
+    throw new StartupError(
+      `cannot connect to PostgreSQL at ${redact(config.databaseUrl)} (DATABASE_URL): ${reason(error)} — start PostgreSQL, fix DATABASE_URL, or unset it to use the embedded database`,
+    );
+  }
+}
+
+async function openRedis(config: Config): Promise<RedisClient> {
+  if (!config.redisUrl) return embeddedRedis(config.redisPrefix);
+  try {
+    return await connectRedis(config.redisUrl, config.redisPrefix);
+  } catch (error) {
+    throw new StartupError(
+      `cannot connect to Redis at ${redact(config.redisUrl)} (REDIS_URL): ${reason(error)} — start Redis, fix REDIS_URL, or unset it to use the embedded stand-in`,
+    );
+  }
+}
+
+function openStorage(config: Config): ObjectStore {
+  const url = new URL(config.storageUrl);
+  if (url.protocol === 'file:') return localStore(url.pathname);
+  throw new StartupError('STORAGE_URL with s3:// is not supported by this build yet; use file://');
+}
+
+/** Opens every dependency named by the configuration and brings the database schema up to date. */
+export async function createDeps(
+  config: Config,
+): Promise<{ deps: Deps; backends: Backends; close(): Promise<void> }> {
+  const db = await openDatabase(config);
+  let redis: RedisClient;
+  try {
+    await migrateUp(db);
+    redis = await openRedis(config);
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+  const storage = openStorage(config);
+  const backends: Backends = {
+    database: config.databaseUrl
+      ? `PostgreSQL (${redact(config.databaseUrl)})`
+      : `embedded PGlite (${path.join(config.dataDir, 'db')})`,
+    redis: config.redisUrl ? `Redis (${redact(config.redisUrl)})` : 'embedded in-process stand-in',
+    storage:
+      storage.kind === 'file'
+        ? `local directory (${new URL(config.storageUrl).pathname})`
+        : config.storageUrl,
+  };
+  return {
+    deps: { config, db, redis, storage, clock: systemClock },
+    backends,
+    async close() {
+      redis.disconnect();
+      await db.close();
+    },
+  };
+}

@@ -1,0 +1,27 @@
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { FastifyInstance } from 'fastify';
+import { errorCatalogue } from './errors.ts';
+
+const catalogueTable = Object.entries(errorCatalogue)
+  .map(([code, { status, title }]) => `| \`${code}\` | ${status} | ${title} |`)
+  .join('\n');
+
+/** OpenAPI 3.1 generated from the route schemas, served at /openapi.json, with a reference at /docs. */
+export async function registerOpenApi(app: FastifyInstance): Promise<void> {
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Music distribution API',
+        version: '1.0.0',
+        description: `Releases, reviews and DDEX deliveries. Errors are RFC 9457 problem details with a stable \`code\`:\n\n| code | status | meaning |\n|---|---|---|\n${catalogueTable}`,
+      },
+      components: {
+        securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
+      },
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });
+  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+}

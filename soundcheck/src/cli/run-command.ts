@@ -1,0 +1,66 @@
+import { parseArgs } from 'node:util';
+import { allCategories, type Category, run } from '../runner/run.ts';
+
+const usage = `usage: soundcheck run [options]
+  --category <names>   comma-separated: ${allCategories.join(', ')} (default: all)
+  --tags <expression>  Vitest tag expression, e.g. "auth && !slow" (repeatable: or)
+  --target <url>       black-box run against a deployment
+  --shard <i/n>        run the i-th of n shards
+  --report-dir <dir>   where run folders go (default: reports)
+  --seed <n>           replay a run's randomness
+  --strict             a missing service fails the run (also SOUNDCHECK_STRICT=1)`;
+
+function categories(value: string | undefined): Category[] {
+  if (!value) return [...allCategories];
+  const names = value.split(',').map((name) => name.trim());
+  const unknown = names.filter((name) => !(allCategories as readonly string[]).includes(name));
+  if (unknown.length)
+    throw new UsageError(`unknown category ${unknown.join(', ')}; choose from ${allCategories.join(', ')}`);
+  return names as Category[];
+}
+
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+/** `soundcheck run` and `soundcheck test`: parses the options, runs, prints the verdict, returns the exit code. */
+export async function runCommand(
+  args: string[],
+  defaults: { categories?: Category[] } = {},
+): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      category: { type: 'string' },
+      tags: { type: 'string', multiple: true },
+      target: { type: 'string' },
+      shard: { type: 'string' },
+      'report-dir': { type: 'string' },
+      seed: { type: 'string' },
+      strict: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) {
+    process.stdout.write(`${usage}\n`);
+    return 0;
+  }
+  if (values.seed !== undefined && !/^\d+$/.test(values.seed))
+    throw new UsageError('--seed takes a whole number');
+  if (values.shard !== undefined && !/^\d+\/\d+$/.test(values.shard))
+    throw new UsageError('--shard takes i/n, e.g. 1/3');
+  const target = values.target ?? process.env.SOUNDCHECK_TARGET ?? null;
+  if (target && !/^https?:\/\//.test(target)) throw new UsageError('--target takes an http(s) URL');
+  const outcome = await run({
+    categories: values.category ? categories(values.category) : (defaults.categories ?? [...allCategories]),
+    tags: values.tags ?? [],
+    target,
+    shard: values.shard ?? null,
+    reportDir: values['report-dir'] ?? 'reports',
+    seed: values.seed ? Number(values.seed) : Math.floor(Math.random() * 2 ** 31),
+    strict: values.strict === true || process.env.SOUNDCHECK_STRICT === '1',
+  });
+  const { passed, failed, skipped } = outcome.tally;
+  process.stdout.write(`\n${passed} passed, ${failed} failed, ${skipped} skipped\n`);
+  return outcome.ok ? 0 : 1;
+}

@@ -1,0 +1,80 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { buildApp } from '@soundcheck/api/app.ts';
+import { type Config, loadConfig } from '@soundcheck/api/config.ts';
+import { type Deps, systemClock } from '@soundcheck/api/deps.ts';
+import { localStore } from '@soundcheck/api/storage/local-store.ts';
+import type { FastifyInstance } from 'fastify';
+import {
+  type ApiClient,
+  createApiClient,
+  fetchTransport,
+  injectTransport,
+  type Transport,
+} from 'soundcheck/client/http-client.ts';
+import { recordApiResponse } from 'soundcheck/client/response-log.ts';
+import { test as base } from 'vitest';
+import { openTestDatabase } from './database.ts';
+import { openTestRedis } from './redis.ts';
+import { type Services, services } from './services.ts';
+
+interface Server {
+  transport: Transport;
+  /** The in-process app and its dependencies; null in black-box mode (SOUNDCHECK_TARGET). */
+  inProcess: { app: FastifyInstance; deps: Deps } | null;
+}
+
+function testConfig(dataDir: string, redisPrefix: string): Config {
+  return loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, REDIS_PREFIX: redisPrefix });
+}
+
+function needInProcess(server: Server, what: string) {
+  if (!server.inProcess)
+    throw new Error(`${what} is only available in-process; this test cannot run against SOUNDCHECK_TARGET`);
+  return server.inProcess;
+}
+
+/**
+ * The suite's `test`: fixtures for the services found, a database cloned from the migrated template, a
+ * Redis namespace, the app, and `api` — the client every test uses (`api.as(user).post(...)`), in-process
+ * or black-box alike.
+ */
+export const test = base
+  .extend('services', { scope: 'worker' }, (): Services => services())
+  .extend('server', { scope: 'file' }, async ({ services }, { onCleanup }): Promise<Server> => {
+    if (services.target) return { transport: fetchTransport(services.target), inProcess: null };
+    const closers: Array<() => unknown> = [];
+    onCleanup(async () => {
+      for (const close of closers.reverse()) await close();
+    });
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'soundcheck-'));
+    closers.push(() => rmSync(dataDir, { recursive: true, force: true }));
+    const db = await openTestDatabase(services);
+    closers.push(() => db.close());
+    const { redis, close } = await openTestRedis(services);
+    closers.push(close);
+    const config = testConfig(dataDir, String(redis.options.keyPrefix));
+    const deps: Deps = {
+      config,
+      db,
+      redis,
+      storage: localStore(path.join(dataDir, 'objects')),
+      clock: systemClock,
+    };
+    const app = await buildApp(deps);
+    closers.push(() => app.close());
+    return { transport: injectTransport((options) => app.inject(options)), inProcess: { app, deps } };
+  })
+  .extend('app', { scope: 'file' }, ({ server }) => needInProcess(server, 'app').app)
+  .extend('deps', { scope: 'file' }, ({ server }) => needInProcess(server, 'deps').deps)
+  .extend('db', { scope: 'file' }, ({ deps }) => deps.db)
+  .extend(
+    'api',
+    ({ server, task }): ApiClient =>
+      createApiClient(server.transport, (request, response) =>
+        recordApiResponse(task.meta, request, response),
+      ),
+  );
+
+export { describe, expect } from 'vitest';

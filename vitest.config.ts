@@ -1,0 +1,64 @@
+import { defineConfig } from 'vitest/config';
+import { tags } from './tests/tags.ts';
+
+// One seed per run, printed, inherited by the workers; SOUNDCHECK_SEED=<n> (or `soundcheck run --seed n`) replays it.
+process.env.SOUNDCHECK_SEED ||= String(Math.floor(Math.random() * 2 ** 31));
+const seed = Number(process.env.SOUNDCHECK_SEED);
+if (!process.env.SOUNDCHECK_QUIET) console.log(`seed ${seed} (replay with SOUNDCHECK_SEED=${seed})`);
+const servicesSetup = './tests/utils/global-setup.ts';
+const setupFiles = ['./tests/utils/seed.ts'];
+
+export default defineConfig({
+  test: {
+    tags,
+    strictTags: true,
+    sequence: { seed },
+    setupFiles,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['tests/unit/**/*.test.ts', 'api/src/**/*.test.ts', 'soundcheck/src/**/*.test.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'integration',
+          include: ['tests/integration/**/*.test.ts', 'soundcheck/test/integration/**/*.test.ts'],
+          globalSetup: [servicesSetup],
+          testTimeout: 20_000,
+          hookTimeout: 30_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'e2e',
+          include: ['tests/e2e/**/*.test.ts'],
+          globalSetup: [servicesSetup],
+          testTimeout: 60_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'security',
+          include: ['tests/security/**/*.test.ts'],
+          globalSetup: [servicesSetup],
+          testTimeout: 30_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'performance',
+          include: ['tests/performance/**/*.test.ts'],
+          globalSetup: [servicesSetup],
+          testTimeout: 120_000,
+        },
+      },
+    ],
+  },
+});
