@@ -1,0 +1,63 @@
+import { ConfigError, loadConfig } from '@soundcheck/api/config.ts';
+import { describe, expect, test } from 'vitest';
+
+const load = (env: Record<string, string>) => () => loadConfig({ NODE_ENV: 'test', ...env });
+
+describe('configuration from the environment', { tags: ['unit', 'ops'] }, () => {
+  test('a bare environment gives the embedded defaults', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({
+      env: 'development',
+      port: 3000,
+      host: '127.0.0.1',
+      databaseUrl: null,
+      redisUrl: null,
+      workers: true,
+      bodyLimitBytes: 1024 * 1024,
+      rateLimitPerMinute: 600,
+    });
+    expect(config.storageUrl).toMatch(/^file:\/\/.*\/\.data\/objects$/);
+  });
+
+  test.each([
+    [{ PORT: 'abc' }, /^PORT must be a whole number from 0 to 65535 \(got "abc"\)$/],
+    [{ PORT: '70000' }, /^PORT must be/],
+    [{ PORT: '-1' }, /^PORT must be/],
+    [{ DATABASE_URL: 'not a url' }, /^DATABASE_URL is not a valid URL/],
+    [{ DATABASE_URL: 'mysql://x@y/z' }, /^DATABASE_URL must start with postgres: or postgresql:/],
+    [{ REDIS_URL: 'http://127.0.0.1:6379' }, /^REDIS_URL must start with redis: or rediss:/],
+    [{ STORAGE_URL: 'ftp://host/x' }, /^STORAGE_URL must start with file: or s3:/],
+    [{ NODE_ENV: 'staging' }, /^NODE_ENV must be development, test or production/],
+    [{ WORKERS: 'maybe' }, /^WORKERS must be on or off/],
+    [{ JWT_SECRET: 'short' }, /^JWT_SECRET must be at least 32 characters/],
+    [
+      { BOOTSTRAP_ADMIN_EMAIL: 'a@b.c' },
+      /^BOOTSTRAP_ADMIN_EMAIL and BOOTSTRAP_ADMIN_PASSWORD must be set together$/,
+    ],
+    [
+      { BOOTSTRAP_ADMIN_EMAIL: 'a@b.c', BOOTSTRAP_ADMIN_PASSWORD: 'short' },
+      /^BOOTSTRAP_ADMIN_PASSWORD must be/,
+    ],
+  ])('%o is refused with a message naming the variable', (env, message) => {
+    expect(load(env)).toThrow(ConfigError);
+    expect(load(env)).toThrow(message);
+  });
+
+  test('production requires its secrets instead of falling back to development ones', () => {
+    expect(load({ NODE_ENV: 'production' })).toThrow('JWT_SECRET is required when NODE_ENV=production');
+    const secret = 'x'.repeat(32);
+    expect(load({ NODE_ENV: 'production', JWT_SECRET: secret })).toThrow('SECRETS_KEY is required');
+    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: secret, SECRETS_KEY: secret }).jwtSecret).toBe(
+      secret,
+    );
+  });
+
+  test('lists are split on commas and trimmed', () => {
+    const config = loadConfig({
+      CORS_ORIGINS: ' https://a.example , https://b.example,',
+      OUTBOUND_ALLOWLIST: 'sftp.test',
+    });
+    expect(config.corsOrigins).toEqual(['https://a.example', 'https://b.example']);
+    expect(config.outboundAllowlist).toEqual(['sftp.test']);
+  });
+});
