@@ -6,6 +6,8 @@ import { checkServices, defaultUrls } from 'soundcheck/services/health.ts';
 import type { TestProject } from 'vitest/node';
 import type { Services } from './services.ts';
 
+const CLONE_PREFIX = 'sc_t_';
+
 function templateName(): string {
   const fingerprint = createHash('sha256');
   for (const migration of loadMigrations()) fingerprint.update(`${migration.version}\n${migration.up}\n`);
@@ -30,11 +32,13 @@ export default async function setup(project: TestProject) {
   const postgres = statuses.find((status) => status.name === 'postgres')?.ok ? defaultUrls.postgres : null;
   const redis = statuses.find((status) => status.name === 'redis')?.ok ? defaultUrls.redis : null;
   const runToken = randomBytes(4).toString('hex');
+  // Clones of runs that were killed before their teardown; a concurrent run's clones are in use and stay.
+  if (postgres && !target) await dropDatabases(postgres, CLONE_PREFIX, { onlyIdle: true });
   const services: Services = {
     postgres,
     redis,
     template: null,
-    clonePrefix: `sc_t_${runToken}_`,
+    clonePrefix: `${CLONE_PREFIX}${runToken}_`,
     runToken,
     target,
     missing: Object.fromEntries(missing.map((status) => [status.name, status.reason ?? 'unavailable'])),
