@@ -1,5 +1,7 @@
 import cors from '@fastify/cors';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { registerAuthentication } from './auth/authenticate.ts';
+import { registerAuthRoutes } from './auth/routes.ts';
 import type { Deps } from './deps.ts';
 import { registerErrorHandling } from './http/error-handler.ts';
 import { registerOpenApi } from './http/openapi.ts';
@@ -8,6 +10,7 @@ import { registerSecurityHeaders } from './http/security-headers.ts';
 import { compileValidator } from './http/validation.ts';
 import { registerMetrics } from './ops/metrics.ts';
 import { registerOpsRoutes } from './ops/routes.ts';
+import { registerRequestLimiter } from './rate-limit/request-limiter.ts';
 
 /** Builds the API on the given dependencies; `server.ts` listens, tests `inject`. */
 export async function buildApp(deps: Deps): Promise<FastifyInstance> {
@@ -31,5 +34,8 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   await registerOpenApi(app);
   registerMetrics(app);
   registerOpsRoutes(app, deps);
+  registerAuthentication(app, deps);
+  registerRequestLimiter(app, deps);
+  registerAuthRoutes(app, deps);
   return app;
 }

@@ -13,6 +13,7 @@ export const users = pgTable('users', {
   partnerId: uuid('partner_id'),
   active: boolean('active').notNull().default(true),
   tokenVersion: integer('token_version').notNull().default(0),
+  deletedAt: timestamp('deleted_at', { withTimezone: true, mode: 'date' }),
   createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
 });

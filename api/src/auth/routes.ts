@@ -1,0 +1,87 @@
+import type { FastifyInstance } from 'fastify';
+import { type Static, Type } from 'typebox';
+import type { Deps } from '../deps.ts';
+import { actorOf, sessionOf } from './authenticate.ts';
+import { login, refresh } from './service.ts';
+import { revokeSession } from './sessions.ts';
+
+const LoginBody = Type.Object(
+  {
+    email: Type.String({ minLength: 3, maxLength: 320 }),
+    password: Type.String({ minLength: 1, maxLength: 1024 }),
+  },
+  { additionalProperties: false },
+);
+
+const RefreshBody = Type.Object(
+  { refreshToken: Type.String({ minLength: 1, maxLength: 4096 }) },
+  { additionalProperties: false },
+);
+
+const TokenPair = Type.Object({
+  accessToken: Type.String(),
+  refreshToken: Type.String(),
+  tokenType: Type.Literal('Bearer'),
+  expiresIn: Type.Integer({ description: 'Seconds until the access token expires' }),
+});
+
+const Me = Type.Object({
+  id: Type.String({ format: 'uuid' }),
+  email: Type.String(),
+  role: Type.String(),
+  labelId: Type.Union([Type.String({ format: 'uuid' }), Type.Null()]),
+  partnerId: Type.Union([Type.String({ format: 'uuid' }), Type.Null()]),
+});
+
+const secured = [{ bearerAuth: [] }];
+
+/** POST /v1/auth/login, /refresh, /logout and GET /v1/me (API.md, "Auth"). */
+export function registerAuthRoutes(app: FastifyInstance, deps: Deps): void {
+  app.post<{ Body: Static<typeof LoginBody> }>(
+    '/v1/auth/login',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Sign in with e-mail and password',
+        body: LoginBody,
+        response: { 200: TokenPair },
+      },
+    },
+    async (request) => login(deps, request.body.email, request.body.password, request.ip),
+  );
+
+  app.post<{ Body: Static<typeof RefreshBody> }>(
+    '/v1/auth/refresh',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Exchange a refresh token for a new pair (rotation; reuse revokes the family)',
+        body: RefreshBody,
+        response: { 200: TokenPair },
+      },
+    },
+    async (request) => refresh(deps, request.body.refreshToken),
+  );
+
+  app.post(
+    '/v1/auth/logout',
+    {
+      onRequest: app.authenticate,
+      schema: { tags: ['auth'], summary: 'End this session', security: secured },
+    },
+    async (request, reply) => {
+      const claims = await sessionOf(request, deps);
+      await revokeSession(deps.db, claims.sid, actorOf(request).id, deps.clock.now());
+      return reply.code(204).send();
+    },
+  );
+
+  app.get(
+    '/v1/me',
+    {
+      onRequest: app.authenticate,
+      schema: { tags: ['auth'], summary: 'The signed-in user', security: secured, response: { 200: Me } },
+    },
+    async (request) => actorOf(request),
+  );
+}

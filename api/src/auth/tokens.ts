@@ -1,0 +1,85 @@
+import { randomUUID } from 'node:crypto';
+import { jwtVerify, SignJWT } from 'jose';
+import type { Config } from '../config.ts';
+
+export type TokenUse = 'access' | 'refresh';
+
+/** The claims of our JWTs: the registered ones plus `sid` (session / refresh family), `ver`, `use`. */
+export interface TokenClaims {
+  sub: string;
+  jti: string;
+  sid: string;
+  /** The user's token_version when signed: bumping it (password change) ends every token at once. */
+  ver: number;
+  use: TokenUse;
+  iat: number;
+  exp: number;
+}
+
+type TokenConfig = Pick<
+  Config,
+  'jwtSecret' | 'jwtIssuer' | 'jwtAudience' | 'accessTokenTtlSeconds' | 'refreshTokenTtlSeconds'
+>;
+
+// One fixed algorithm: a token naming any other (`none`, RS256 with our secret as a public key…) is refused.
+export const JWT_ALGORITHM = 'HS256';
+const REQUIRED_CLAIMS = ['exp', 'iat', 'sub', 'jti', 'iss', 'aud'];
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const keyOf = (config: TokenConfig): Uint8Array => new TextEncoder().encode(config.jwtSecret);
+
+export const ttlOf = (config: TokenConfig, use: TokenUse): number =>
+  use === 'access' ? config.accessTokenTtlSeconds : config.refreshTokenTtlSeconds;
+
+/** Signs a token for `use`; returns it with its jti. */
+export async function signToken(
+  config: TokenConfig,
+  now: Date,
+  claims: { use: TokenUse; sub: string; sid: string; ver: number; jti?: string },
+): Promise<{ token: string; jti: string }> {
+  const jti = claims.jti ?? randomUUID();
+  const iat = Math.floor(now.getTime() / 1000);
+  const token = await new SignJWT({ sid: claims.sid, ver: claims.ver, use: claims.use })
+    .setProtectedHeader({ alg: JWT_ALGORITHM, typ: 'JWT' })
+    .setSubject(claims.sub)
+    .setJti(jti)
+    .setIssuer(config.jwtIssuer)
+    .setAudience(config.jwtAudience)
+    .setIssuedAt(iat)
+    .setExpirationTime(iat + ttlOf(config, claims.use))
+    .sign(keyOf(config));
+  return { token, jti };
+}
+
+/**
+ * The claims of `token` when it is a well-signed, unexpired token of `use` with every required claim;
+ * otherwise null (the caller answers 401 without saying which check failed).
+ */
+export async function verifyToken(
+  config: TokenConfig,
+  now: Date,
+  token: string,
+  use: TokenUse,
+): Promise<TokenClaims | null> {
+  try {
+    const { payload } = await jwtVerify(token, keyOf(config), {
+      algorithms: [JWT_ALGORITHM],
+      issuer: config.jwtIssuer,
+      audience: config.jwtAudience,
+      requiredClaims: REQUIRED_CLAIMS,
+      currentDate: now,
+    });
+    const { sub, jti, sid, ver, iat, exp } = payload;
+    if (payload.use !== use) return null;
+    if (typeof sub !== 'string' || !UUID.test(sub)) return null;
+    if (typeof jti !== 'string' || !UUID.test(jti)) return null;
+    if (typeof sid !== 'string' || !UUID.test(sid)) return null;
+    if (typeof ver !== 'number' || !Number.isInteger(ver)) return null;
+    if (typeof iat !== 'number' || typeof exp !== 'number') return null;
+    // A token issued in the future is forged or from a skewed clock: refuse it rather than extend its life.
+    if (iat > Math.floor(now.getTime() / 1000) + 60) return null;
+    return { sub, jti, sid, ver, use, iat, exp };
+  } catch {
+    return null;
+  }
+}
