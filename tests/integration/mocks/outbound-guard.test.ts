@@ -1,0 +1,31 @@
+import { HttpMock } from 'soundcheck/mocks/http-mock.ts';
+import { OutboundGuard } from 'soundcheck/mocks/outbound-guard.ts';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+
+const mock = new HttpMock('allowed').on('GET', '/ok', () => ({ status: 200, body: 'fine' }));
+const guard = new OutboundGuard();
+
+beforeAll(async () => {
+  await mock.start();
+  guard.allow(mock.url).install();
+});
+afterAll(async () => {
+  guard.uninstall();
+  await mock.stop();
+});
+
+describe('the outbound guard', { tags: ['integration', 'harness', 'external_deps'] }, () => {
+  test('lets requests to a mock through', async () => {
+    const response = await fetch(`${mock.url}/ok`);
+    expect(await response.text()).toBe('fine');
+    expect(() => guard.assertNoneRefused()).not.toThrow();
+  });
+
+  test('refuses a request no mock covers and fails with its URL', async () => {
+    await expect(fetch('https://musicbrainz.org/ws/2/isrc/X?fmt=json')).rejects.toThrow('fetch failed');
+    expect(() => guard.assertNoneRefused()).toThrow(
+      'outbound requests not covered by any mock: GET https://musicbrainz.org/ws/2/isrc/X?fmt=json',
+    );
+    expect(guard.refused).toEqual([]);
+  });
+});
