@@ -1,5 +1,9 @@
 // Every table as Drizzle sees it, one file per domain; the SQL in api/migrations/ creates them
 // (tests/integration/database keeps the two in step).
+
+export * from '../artists/tables.ts';
 export * from '../auth/tables.ts';
 export * from '../labels/tables.ts';
+export * from '../releases/tables.ts';
+export * from '../tracks/tables.ts';
 export * from '../users/tables.ts';

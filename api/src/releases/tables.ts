@@ -1,0 +1,64 @@
+import { date, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { artists } from '../artists/tables.ts';
+import { labels } from '../labels/tables.ts';
+import { users } from '../users/tables.ts';
+import type { ReleaseState } from './workflow.ts';
+
+export type Territories = { mode: 'worldwide' } | { mode: 'include' | 'exclude'; codes: string[] };
+
+/** Migration 0006. */
+export const releases = pgTable('releases', {
+  id: uuid('id').primaryKey(),
+  labelId: uuid('label_id')
+    .notNull()
+    .references(() => labels.id),
+  createdBy: uuid('created_by')
+    .notNull()
+    .references(() => users.id),
+  state: text('state').$type<ReleaseState>().notNull().default('draft'),
+  title: text('title').notNull(),
+  version: text('version'),
+  releaseType: text('release_type', { enum: ['single', 'ep', 'album'] }).notNull(),
+  upc: text('upc').notNull(),
+  genre: text('genre').notNull(),
+  language: text('language').notNull(),
+  parentalAdvisory: text('parental_advisory', { enum: ['explicit', 'clean', 'not_explicit'] }).notNull(),
+  pLineYear: integer('p_line_year').notNull(),
+  pLineOwner: text('p_line_owner').notNull(),
+  cLineYear: integer('c_line_year').notNull(),
+  cLineOwner: text('c_line_owner').notNull(),
+  releaseDate: date('release_date', { mode: 'string' }).notNull(),
+  originalReleaseDate: date('original_release_date', { mode: 'string' }),
+  territories: jsonb('territories').$type<Territories>().notNull(),
+  firstDeliveredAt: timestamp('first_delivered_at', { withTimezone: true, mode: 'date' }),
+  createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+});
+
+export const releaseArtists = pgTable(
+  'release_artists',
+  {
+    releaseId: uuid('release_id')
+      .notNull()
+      .references(() => releases.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    artistId: uuid('artist_id')
+      .notNull()
+      .references(() => artists.id),
+  },
+  (table) => [primaryKey({ columns: [table.releaseId, table.position] })],
+);
+
+/** Migration 0008: the audit trail. */
+export const releaseEvents = pgTable('release_events', {
+  id: uuid('id').primaryKey(),
+  releaseId: uuid('release_id')
+    .notNull()
+    .references(() => releases.id, { onDelete: 'cascade' }),
+  at: timestamp('at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  actorId: uuid('actor_id').references(() => users.id),
+  action: text('action').notNull(),
+  fromState: text('from_state').$type<ReleaseState>(),
+  toState: text('to_state').$type<ReleaseState>().notNull(),
+  reasons: jsonb('reasons').$type<Array<{ rule: string; message: string }>>(),
+});
