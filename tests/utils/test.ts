@@ -69,6 +69,11 @@ export const test = base
   .extend('app', { scope: 'file' }, ({ server }) => needInProcess(server, 'app').app)
   .extend('deps', { scope: 'file' }, ({ server }) => needInProcess(server, 'deps').deps)
   .extend('db', { scope: 'file' }, ({ deps }) => deps.db)
+  /** The real Redis server; without one the test is skipped with the reason (a failure under SOUNDCHECK_STRICT=1). */
+  .extend('realRedis', ({ deps, services, skip }) => {
+    if (!services.redis) skip(`needs a real Redis server: ${services.missing.redis ?? 'not configured'}`);
+    return deps.redis;
+  })
   .extend(
     'api',
     ({ server, task }): ApiClient =>

@@ -12,6 +12,8 @@ export interface Tally {
  */
 export class ProgressReporter implements Reporter {
   readonly tally: Tally = { passed: 0, failed: 0, skipped: 0 };
+  /** Why tests were skipped (`skip(note)`), with how many each: shown after the run, never silent. */
+  readonly skipReasons = new Map<string, number>();
   private readonly tty = Boolean(process.stdout.isTTY);
   private readonly out: (text: string) => void;
 
@@ -20,10 +22,14 @@ export class ProgressReporter implements Reporter {
   }
 
   onTestCaseResult(testCase: TestCase): void {
-    const { state } = testCase.result();
+    const result = testCase.result();
+    const { state } = result;
     if (state === 'passed') this.tally.passed++;
     else if (state === 'failed') this.tally.failed++;
     else this.tally.skipped++;
+    if (result.state === 'skipped' && result.note) {
+      this.skipReasons.set(result.note, (this.skipReasons.get(result.note) ?? 0) + 1);
+    }
     if (state === 'failed') {
       const message = testCase.result().errors?.[0]?.message?.split('\n')[0] ?? '';
       this.clearLine();
@@ -43,6 +49,7 @@ export class ProgressReporter implements Reporter {
 
   onTestRunEnd(): void {
     this.clearLine();
+    for (const [reason, count] of this.skipReasons) this.out(`  skipped ${count}: ${reason}\n`);
   }
 
   private clearLine(): void {
