@@ -5,7 +5,7 @@ describe('each test file gets its own database and Redis namespace', {
   tags: ['integration', 'harness'],
 }, () => {
   test('the database is a migrated clone of the template, private to this file', async ({ db, services }) => {
-    const [{ name }] = await db.query<{ name: string }>('SELECT current_database() AS name');
+    const [{ name } = { name: '' }] = await db.query<{ name: string }>('SELECT current_database() AS name');
     if (db.backend === 'postgres') expect(name.startsWith(services.clonePrefix)).toBe(true);
     const applied = await db.query<{ version: string }>(
       'SELECT version FROM schema_migrations ORDER BY version',
