@@ -49,6 +49,36 @@ export const policyTable = {
   'user:delete': { admin: ['otherUser'], label_manager: ['otherOwnLabelMember'] },
 
   // ── catalog: artists, releases, tracks, assets, workflow (catalog engineer adds rows here) ──────────
+  /** The resource carries the label the new artist would belong to. */
+  'artist:create': { admin: ['always'], label_manager: ['ownLabel'], artist: ['ownLabel'] },
+  'artist:read': {
+    admin: ['always'],
+    reviewer: ['always'],
+    label_manager: ['ownLabel'],
+    artist: ['ownLabel'],
+  },
+  'artist:update': { admin: ['always'], label_manager: ['ownLabel'], artist: ['ownCreation'] },
+  /** The resource carries the label the new release would belong to. */
+  'release:create': { admin: ['always'], label_manager: ['ownLabel'], artist: ['ownLabel'] },
+  /** Reading a release, its tracks, its QC report and its history. */
+  'release:read': {
+    admin: ['always'],
+    reviewer: ['always'],
+    label_manager: ['ownLabel'],
+    artist: ['ownCreation'],
+  },
+  /** Editing a release and its tracks (only in editable states), and deleting a draft. */
+  'release:update': { admin: ['always'], label_manager: ['ownLabel'], artist: ['ownCreation'] },
+  'release:submit': { admin: ['always'], label_manager: ['ownLabel'], artist: ['ownCreation'] },
+  'release:withdraw': { admin: ['always'], label_manager: ['ownLabel'], artist: ['ownCreation'] },
+  // The four-eyes rule (never approve one's own release) is a 422 guard of the workflow, not a 403.
+  'release:start-review': { admin: ['always'], reviewer: ['always'] },
+  'release:request-changes': { admin: ['always'], reviewer: ['always'] },
+  'release:approve': { admin: ['always'], reviewer: ['always'] },
+  'release:distribute': { admin: ['always'], label_manager: ['ownLabel'] },
+  'release:revise': { admin: ['always'], label_manager: ['ownLabel'] },
+  'release:takedown': { admin: ['always'], label_manager: ['ownLabel'] },
+  'release:archive': { admin: ['always'], label_manager: ['ownLabel'] },
 } as const satisfies Record<string, PolicyRow>;
 
 export type Action = keyof typeof policyTable;
