@@ -3,8 +3,8 @@ import type { Config } from './config.ts';
 import { connectPostgres, type Database, openPglite } from './db/database.ts';
 import { migrateUp } from './db/migrate.ts';
 import { connectRedis, embeddedRedis, type RedisClient } from './redis.ts';
-import { localStore } from './storage/local-store.ts';
 import type { ObjectStore } from './storage/object-store.ts';
+import { openObjectStore } from './storage/open-store.ts';
 
 export interface Clock {
   now(): Date;
@@ -68,12 +68,6 @@ async function openRedis(config: Config): Promise<RedisClient> {
   }
 }
 
-function openStorage(config: Config): ObjectStore {
-  const url = new URL(config.storageUrl);
-  if (url.protocol === 'file:') return localStore(url.pathname);
-  throw new StartupError('STORAGE_URL with s3:// is not supported by this build yet; use file://');
-}
-
 /** Opens every dependency named by the configuration and brings the database schema up to date. */
 export async function createDeps(
   config: Config,
@@ -87,7 +81,7 @@ export async function createDeps(
     await db.close();
     throw error;
   }
-  const storage = openStorage(config);
+  const storage = openObjectStore(config);
   const backends: Backends = {
     database: config.databaseUrl
       ? `PostgreSQL (${redact(config.databaseUrl)})`
