@@ -8,9 +8,11 @@ import { registerOpenApi } from './http/openapi.ts';
 import { requestIdFrom } from './http/request-id.ts';
 import { registerSecurityHeaders } from './http/security-headers.ts';
 import { compileValidator } from './http/validation.ts';
+import { registerLabelRoutes } from './labels/routes.ts';
 import { registerMetrics } from './ops/metrics.ts';
 import { registerOpsRoutes } from './ops/routes.ts';
 import { registerRequestLimiter } from './rate-limit/request-limiter.ts';
+import { registerUserRoutes } from './users/routes.ts';
 
 /** Builds the API on the given dependencies; `server.ts` listens, tests `inject`. */
 export async function buildApp(deps: Deps): Promise<FastifyInstance> {
@@ -37,5 +39,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   registerAuthentication(app, deps);
   registerRequestLimiter(app, deps);
   registerAuthRoutes(app, deps);
+  registerLabelRoutes(app, deps);
+  registerUserRoutes(app, deps);
   return app;
 }

@@ -5,6 +5,7 @@ import { buildApp } from '@soundcheck/api/app.ts';
 import { type Config, loadConfig } from '@soundcheck/api/config.ts';
 import { type Deps, systemClock } from '@soundcheck/api/deps.ts';
 import { localStore } from '@soundcheck/api/storage/local-store.ts';
+import { bootstrapAdmin } from '@soundcheck/api/users/bootstrap.ts';
 import type { FastifyInstance } from 'fastify';
 import {
   type ApiClient,
@@ -15,6 +16,8 @@ import {
 } from 'soundcheck/client/http-client.ts';
 import { recordApiResponse } from 'soundcheck/client/response-log.ts';
 import { test as base } from 'vitest';
+import { adminCredentials } from '../factories/admin.ts';
+import { type SignedInUser, signIn } from '../factories/signed-in.ts';
 import { openTestDatabase } from './database.ts';
 import { openTestRedis } from './redis.ts';
 import { type Services, services } from './services.ts';
@@ -26,7 +29,14 @@ interface Server {
 }
 
 function testConfig(dataDir: string, redisPrefix: string): Config {
-  return loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, REDIS_PREFIX: redisPrefix });
+  const admin = adminCredentials(false);
+  return loadConfig({
+    NODE_ENV: 'test',
+    DATA_DIR: dataDir,
+    REDIS_PREFIX: redisPrefix,
+    BOOTSTRAP_ADMIN_EMAIL: admin.email,
+    BOOTSTRAP_ADMIN_PASSWORD: admin.password,
+  });
 }
 
 function needInProcess(server: Server, what: string) {
@@ -64,6 +74,7 @@ export const test = base
     };
     const app = await buildApp(deps);
     closers.push(() => app.close());
+    await bootstrapAdmin(db, config.bootstrapAdmin);
     return { transport: injectTransport((options) => app.inject(options)), inProcess: { app, deps } };
   })
   .extend('app', { scope: 'file' }, ({ server }) => needInProcess(server, 'app').app)
@@ -80,6 +91,11 @@ export const test = base
       createApiClient(server.transport, (request, response) =>
         recordApiResponse(task.meta, request, response),
       ),
-  );
+  )
+  /** The first admin, signed in through the API (black-box: the deployment's BOOTSTRAP_ADMIN_*). */
+  .extend('admin', async ({ api, server }): Promise<SignedInUser> => {
+    const { email, password } = adminCredentials(server.inProcess === null);
+    return signIn(api, email, password);
+  });
 
 export { describe, expect } from 'vitest';

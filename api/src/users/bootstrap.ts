@@ -2,8 +2,8 @@ import { eq } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/database.ts';
-import { users } from './tables.ts';
 import { hashPassword } from './passwords.ts';
+import { users } from './tables.ts';
 
 /** Creates the first admin from BOOTSTRAP_ADMIN_* when no admin exists; returns whether one was created. */
 export async function bootstrapAdmin(db: Database, admin: Config['bootstrapAdmin']): Promise<boolean> {

@@ -1,0 +1,121 @@
+import { and, asc, desc, eq, gt, lt, or, type SQL } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import { type TLiteral, Type } from 'typebox';
+import { ApiError } from './errors.ts';
+
+/**
+ * Keyset ("cursor") pagination shared by every list (API.md, "Conventions"): `?limit=1..100` (25),
+ * an opaque `?cursor=`, `?sort=` among the documented fields (`-` for descending), and
+ * `{ items, nextCursor }`. The cursor carries the last row's sort value and id, and the sort it belongs to.
+ */
+
+export const DEFAULT_LIMIT = 25;
+export const MAX_LIMIT = 100;
+
+/** The querystring properties of a list sorted by `sortFields`; spread them into the route's own. */
+export function pageQueryProperties<F extends string>(sortFields: readonly F[]) {
+  const literals: TLiteral<string>[] = sortFields.flatMap((field) => [
+    Type.Literal(field),
+    Type.Literal(`-${field}`),
+  ]);
+  return {
+    limit: Type.Integer({ minimum: 1, maximum: MAX_LIMIT, default: DEFAULT_LIMIT }),
+    cursor: Type.Optional(Type.String({ minLength: 1, maxLength: 1024 })),
+    sort: Type.Optional(
+      Type.Union(literals, { description: `One of ${sortFields.join(', ')}; "-" descends` }),
+    ),
+  };
+}
+
+export interface PageRequest {
+  limit: number;
+  cursor?: string | undefined;
+  sort?: string | undefined;
+}
+
+/**
+ * One way to sort: the column of each sort field. A field whose column is the id itself (e.g. `createdAt`
+ * on UUID v7 ids, which sort by creation) is paged on the id alone, avoiding timestamp precision traps.
+ */
+export interface Sorting {
+  id: AnyPgColumn;
+  fields: Record<string, AnyPgColumn>;
+  fallback: string;
+}
+
+type CursorValue = string | number;
+interface Cursor {
+  s: string;
+  v: CursorValue;
+  id: string;
+}
+
+const badCursor = () =>
+  new ApiError(
+    'VALIDATION_FAILED',
+    'The cursor is not valid for this list and sort; start again without it',
+    {
+      errors: [{ field: 'cursor', code: 'INVALID_VALUE', message: 'cursor is not a cursor of this list' }],
+    },
+  );
+
+function decodeCursor(raw: string, sort: string): Cursor {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8'));
+  } catch {
+    throw badCursor();
+  }
+  const cursor = parsed as Partial<Cursor> | null;
+  if (
+    !cursor ||
+    cursor.s !== sort ||
+    typeof cursor.id !== 'string' ||
+    !/^[0-9a-f-]{36}$/i.test(cursor.id) ||
+    (typeof cursor.v !== 'string' && typeof cursor.v !== 'number')
+  ) {
+    throw badCursor();
+  }
+  return { s: cursor.s, v: cursor.v, id: cursor.id };
+}
+
+const encodeCursor = (cursor: Cursor): string => Buffer.from(JSON.stringify(cursor)).toString('base64url');
+
+/** The WHERE (rows after the cursor) and ORDER BY of a page, and a function that builds the page. */
+export function keyset(sorting: Sorting, page: PageRequest) {
+  const sort = page.sort ?? sorting.fallback;
+  const descending = sort.startsWith('-');
+  const field = descending ? sort.slice(1) : sort;
+  const column = sorting.fields[field];
+  if (!column) throw new Error(`sort field ${field} has no column`);
+  const idOnly = column === sorting.id;
+  const cursor = page.cursor ? decodeCursor(page.cursor, sort) : null;
+  const beyond = descending ? lt : gt;
+  let after: SQL | undefined;
+  if (cursor) {
+    after = idOnly
+      ? beyond(sorting.id, cursor.id)
+      : or(beyond(column, cursor.v), and(eq(column, cursor.v), beyond(sorting.id, cursor.id)));
+  }
+  const direction = descending ? desc : asc;
+  const orderBy: SQL[] = idOnly ? [direction(sorting.id)] : [direction(column), direction(sorting.id)];
+  return {
+    after,
+    orderBy,
+    /** Fetch this many rows: one more than the page tells whether there is a next one. */
+    fetch: page.limit + 1,
+    /** Builds `{ items, nextCursor }` from the fetched rows; `sortValueOf` reads the sort field of a row. */
+    page<T extends { id: string }>(
+      rows: T[],
+      sortValueOf: (row: T, field: string) => CursorValue,
+    ): { items: T[]; nextCursor: string | null } {
+      const items = rows.slice(0, page.limit);
+      const last = items.at(-1);
+      const nextCursor =
+        rows.length > page.limit && last
+          ? encodeCursor({ s: sort, v: idOnly ? last.id : sortValueOf(last, field), id: last.id })
+          : null;
+      return { items, nextCursor };
+    },
+  };
+}

@@ -1,0 +1,129 @@
+import { and, eq, isNull } from 'drizzle-orm';
+import type { FastifyInstance } from 'fastify';
+import type { Static } from 'typebox';
+import { actorOf } from '../auth/authenticate.ts';
+import type { Deps } from '../deps.ts';
+import { keyset } from '../http/pagination.ts';
+import { authorize, visibilityFilters } from '../policy/authorize.ts';
+import { visibleWhere } from '../policy/sql.ts';
+import type { UserRow } from './repository.ts';
+import { CreateUserBody, ListUsersQuery, UpdateUserBody, User, UserPage, UserParams } from './schema.ts';
+import { changeUser, createUser, deleteUser, visibleUser } from './service.ts';
+import { users } from './tables.ts';
+
+const secured = [{ bearerAuth: [] }];
+
+/** A user as clients see it: never the password hash or token version. */
+const toJson = (user: UserRow) => ({
+  id: user.id,
+  email: user.email,
+  role: user.role,
+  labelId: user.labelId,
+  partnerId: user.partnerId,
+  active: user.active,
+  createdAt: user.createdAt.toISOString(),
+  updatedAt: user.updatedAt.toISOString(),
+});
+
+/** /v1/users (API.md, "Users and labels"): admins everywhere, label managers in their own label. */
+export function registerUserRoutes(app: FastifyInstance, deps: Deps): void {
+  app.post<{ Body: Static<typeof CreateUserBody> }>(
+    '/v1/users',
+    {
+      onRequest: app.authenticate,
+      schema: {
+        tags: ['users'],
+        summary: 'Create an account',
+        security: secured,
+        body: CreateUserBody,
+        response: { 201: User },
+      },
+    },
+    async (request, reply) => {
+      const user = await createUser(deps, actorOf(request), request.body);
+      return reply.code(201).send(toJson(user));
+    },
+  );
+
+  app.get<{ Querystring: Static<typeof ListUsersQuery> }>(
+    '/v1/users',
+    {
+      onRequest: app.authenticate,
+      schema: {
+        tags: ['users'],
+        summary: 'The accounts the caller manages',
+        security: secured,
+        querystring: ListUsersQuery,
+        response: { 200: UserPage },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      authorize(actor, 'user:list');
+      const { labelId, role } = request.query;
+      const page = keyset(
+        { id: users.id, fields: { createdAt: users.id, email: users.email }, fallback: 'createdAt' },
+        request.query,
+      );
+      const rows = await deps.db.orm
+        .select()
+        .from(users)
+        .where(
+          and(
+            isNull(users.deletedAt),
+            visibleWhere(visibilityFilters(actor, 'user:read'), { id: users.id, labelId: users.labelId }),
+            labelId ? eq(users.labelId, labelId) : undefined,
+            role ? eq(users.role, role) : undefined,
+            page.after,
+          ),
+        )
+        .orderBy(...page.orderBy)
+        .limit(page.fetch);
+      const result = page.page(rows, (row) => row.email);
+      return { items: result.items.map(toJson), nextCursor: result.nextCursor };
+    },
+  );
+
+  app.get<{ Params: Static<typeof UserParams> }>(
+    '/v1/users/:id',
+    {
+      onRequest: app.authenticate,
+      schema: {
+        tags: ['users'],
+        summary: 'One account',
+        security: secured,
+        params: UserParams,
+        response: { 200: User },
+      },
+    },
+    async (request) => toJson(await visibleUser(deps, actorOf(request), request.params.id)),
+  );
+
+  app.patch<{ Params: Static<typeof UserParams>; Body: Static<typeof UpdateUserBody> }>(
+    '/v1/users/:id',
+    {
+      onRequest: app.authenticate,
+      schema: {
+        tags: ['users'],
+        summary: 'Change role, active flag or password (a new password ends every session of the account)',
+        security: secured,
+        params: UserParams,
+        body: UpdateUserBody,
+        response: { 200: User },
+      },
+    },
+    async (request) => toJson(await changeUser(deps, actorOf(request), request.params.id, request.body)),
+  );
+
+  app.delete<{ Params: Static<typeof UserParams> }>(
+    '/v1/users/:id',
+    {
+      onRequest: app.authenticate,
+      schema: { tags: ['users'], summary: 'Retire an account', security: secured, params: UserParams },
+    },
+    async (request, reply) => {
+      await deleteUser(deps, actorOf(request), request.params.id);
+      return reply.code(204).send();
+    },
+  );
+}

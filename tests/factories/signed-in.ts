@@ -1,0 +1,103 @@
+import { faker } from '@faker-js/faker';
+import type { Role } from '@soundcheck/api/users/tables.ts';
+import type { ApiClient, ApiResponse } from 'soundcheck/client/http-client.ts';
+import { type LabelParams, labelFactory } from './labels.ts';
+import { userFactory } from './users.ts';
+
+/** A signed-in account as tests use it: `api.as(user)`. */
+export interface SignedInUser {
+  id: string;
+  email: string;
+  password: string;
+  role: Role;
+  labelId: string | null;
+  partnerId: string | null;
+  accessToken: string;
+  refreshToken: string;
+}
+
+export interface Label {
+  id: string;
+  name: string;
+  dpid: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+function expectStatus<T>(response: ApiResponse<T>, status: number, what: string): T {
+  if (response.status !== status) {
+    throw new Error(`${what}: expected ${status}, got ${response.status} ${response.text.slice(0, 300)}`);
+  }
+  return response.body;
+}
+
+interface Me {
+  id: string;
+  email: string;
+  role: Role;
+  labelId: string | null;
+  partnerId: string | null;
+}
+
+interface Tokens {
+  accessToken: string;
+  refreshToken: string;
+}
+
+/** Signs in through the API and reads `/v1/me`. */
+export async function signIn(api: ApiClient, email: string, password: string): Promise<SignedInUser> {
+  const tokens = expectStatus(
+    await api.post<Tokens>('/v1/auth/login', { email, password }),
+    200,
+    `login as ${email}`,
+  );
+  const me = expectStatus(await api.as(tokens).get<Me>('/v1/me'), 200, 'GET /v1/me');
+  return { ...me, password, accessToken: tokens.accessToken, refreshToken: tokens.refreshToken };
+}
+
+/** Creates a label through the API as `admin`. */
+export async function createLabel(
+  api: ApiClient,
+  admin: SignedInUser,
+  params: Partial<LabelParams> = {},
+): Promise<Label> {
+  return expectStatus(
+    await api.as(admin).post<Label>('/v1/labels', labelFactory.build(params)),
+    201,
+    'POST /v1/labels',
+  );
+}
+
+export interface SignedInOptions {
+  role: Role;
+  /** The label of a label role; a fresh label by default. */
+  labelId?: string;
+  /** Who creates the account: the admin by default (a label manager for its own label works too). */
+  creator?: SignedInUser;
+}
+
+/**
+ * A new account of `role`, created and signed in through the API (one path, in-process and black-box):
+ * label roles in a fresh label of their own unless `labelId` is given, partner accounts bound to a
+ * random partner id.
+ */
+export async function signedIn(
+  api: ApiClient,
+  admin: SignedInUser,
+  options: SignedInOptions,
+): Promise<SignedInUser> {
+  const { role } = options;
+  const labelRole = role === 'artist' || role === 'label_manager';
+  const labelId = labelRole ? (options.labelId ?? (await createLabel(api, admin)).id) : undefined;
+  const params = userFactory.build({
+    role,
+    ...(labelId ? { labelId } : {}),
+    ...(role === 'partner' ? { partnerId: faker.string.uuid() } : {}),
+  });
+  expectStatus(
+    await api.as(options.creator ?? admin).post('/v1/users', params),
+    201,
+    `POST /v1/users (${role})`,
+  );
+  return signIn(api, params.email, params.password);
+}
