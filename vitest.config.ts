@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { infrastructureRetry } from './soundcheck/src/reporter/infrastructure-retry.ts';
 import { tags } from './tests/tags.ts';
 
 // One seed per run, printed, inherited by the workers; SOUNDCHECK_SEED=<n> (or `soundcheck run --seed n`) replays it.
@@ -14,6 +15,10 @@ export default defineConfig({
     strictTags: true,
     sequence: { seed },
     setupFiles,
+    // Soundcheck's runner marks setup/body/teardown for the error classifier and backs off between
+    // retries; only infrastructure failures (refused, reset, timed-out connections) are retried.
+    runner: './soundcheck/src/reporter/phase-runner.ts',
+    retry: infrastructureRetry,
     projects: [
       {
         extends: true,

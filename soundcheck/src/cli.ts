@@ -1,7 +1,10 @@
 import { runCommand, UsageError } from './cli/run-command.ts';
 
 const verbs: Record<string, { summary: string; main: (args: string[]) => Promise<number> }> = {
-  run: { summary: 'a full QA run: every category, reports, history', main: (args) => runCommand(args) },
+  run: {
+    summary: 'a full QA run: every category, coverage, reports, history',
+    main: (args) => runCommand(args, { coverage: true }),
+  },
   test: {
     summary: "the project's test command (every category but the long load tests)",
     main: (args) => runCommand(args),

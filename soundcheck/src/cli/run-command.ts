@@ -26,7 +26,7 @@ export class UsageError extends Error {
 /** `soundcheck run` and `soundcheck test`: parses the options, runs, prints the verdict, returns the exit code. */
 export async function runCommand(
   args: string[],
-  defaults: { categories?: Category[] } = {},
+  defaults: { categories?: Category[]; coverage?: boolean } = {},
 ): Promise<number> {
   const { values } = parseArgs({
     args,
@@ -59,8 +59,11 @@ export async function runCommand(
     reportDir: values['report-dir'] ?? 'reports',
     seed: values.seed ? Number(values.seed) : Math.floor(Math.random() * 2 ** 31),
     strict: values.strict === true || process.env.SOUNDCHECK_STRICT === '1',
+    coverage: defaults.coverage ?? false,
   });
-  const { passed, failed, skipped } = outcome.tally;
+  const { passed, failed, skipped, flaky } = outcome.tally;
+  // A test that passed only on retry is not a plain pass: it is named, and counted apart.
+  if (flaky) process.stdout.write(`\n${flaky} flaky (passed only on retry; see the report)`);
   process.stdout.write(`\n${passed} passed, ${failed} failed, ${skipped} skipped\n`);
   return outcome.ok ? 0 : 1;
 }

@@ -1,10 +1,17 @@
-import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { startVitest } from 'vitest/node';
+import { collectMetrics } from '../metrics/collector.ts';
+import { pushRunMetrics } from '../metrics/pushgateway.ts';
+import type { Verdict } from '../report/run-result.ts';
+import { readCoverage, writeRunFolder } from '../report/write-run-folder.ts';
+import { ResultsReporter } from '../reporter/results-reporter.ts';
+import { type Tally, tallyOf } from '../reporter/test-record.ts';
 import { checkServices } from '../services/health.ts';
+import { HistorySession } from './history-session.ts';
 import { phase } from './phases.ts';
-import { ProgressReporter, type Tally } from './progress-reporter.ts';
+import { ProgressReporter } from './progress-reporter.ts';
 import { createRunFolder, newRunId } from './run-folder.ts';
+import { runInfo } from './run-info.ts';
 
 export const allCategories = ['unit', 'integration', 'e2e', 'security', 'performance'] as const;
 export type Category = (typeof allCategories)[number];
@@ -20,6 +27,8 @@ export interface RunOptions {
   reportDir: string;
   seed: number;
   strict: boolean;
+  /** Measure code coverage into `<run>/coverage/` (the full QA run does; `npm test` stays fast). */
+  coverage?: boolean;
 }
 
 export interface RunOutcome {
@@ -63,7 +72,12 @@ export async function run(options: RunOptions): Promise<RunOutcome> {
     options.target ? Promise.resolve() : preflight(options.strict),
   );
 
+  const info = runInfo({ id: runId, seed: options.seed, shard: options.shard, target: options.target });
+  const log = (line: string) => process.stdout.write(`${line}\n`);
+  const history = await phase('history: open the store', () => HistorySession.begin(info, log));
+
   const progress = new ProgressReporter();
+  const results = new ResultsReporter({ sink: history.sink });
   const vitest = await phase(`execution: ${options.categories.join(', ')}`, async () => {
     const instance = await startVitest(
       'test',
@@ -74,11 +88,19 @@ export async function run(options: RunOptions): Promise<RunOutcome> {
         project: options.categories,
         ...(options.tags.length ? { tagsFilter: options.tags } : {}),
         ...(options.shard ? { shard: options.shard } : {}),
-        reporters: [
-          progress,
-          ['junit', { outputFile: path.join(folder, 'junit.xml') }],
-          ['json', { outputFile: path.join(folder, 'results.json') }],
-        ],
+        reporters: [progress, results],
+        ...(options.coverage
+          ? {
+              coverage: {
+                enabled: true,
+                provider: 'v8' as const,
+                reportsDirectory: path.join(folder, 'coverage'),
+                reporter: ['html', 'json-summary'],
+                include: ['api/src/**/*.ts', 'soundcheck/src/**/*.ts'],
+                exclude: ['**/*.test.ts'],
+              },
+            }
+          : {}),
       },
       {},
     );
@@ -87,12 +109,19 @@ export async function run(options: RunOptions): Promise<RunOutcome> {
   });
 
   const failedToRun = vitest.state.getUnhandledErrors().length > 0 || (process.exitCode ?? 0) !== 0;
-  const { tally } = progress;
-  writeFileSync(
-    path.join(folder, 'summary.json'),
-    `${JSON.stringify({ runId, seed: options.seed, ...tally }, null, 2)}\n`,
-  );
-  process.stdout.write(`reports: ${path.relative(process.cwd(), folder)}\n`);
+  const tally = tallyOf(results.records);
   const ok = tally.failed === 0 && !failedToRun;
+  const verdict: Verdict = ok ? 'passed' : 'failed';
+  const finished = { ...info, finishedAt: new Date().toISOString(), verdict };
+  const coverage = readCoverage(folder);
+  const metrics = collectMetrics(results.records, coverage ? { coveragePct: coverage.lines } : {});
+
+  await phase('result collection: history and reports', async () => {
+    const view = await history.finish(finished, tally, metrics).finally(() => history.close());
+    writeRunFolder(folder, { run: finished, tally, tests: results.records, metrics }, view);
+    if (process.env.SOUNDCHECK_PUSHGATEWAY_URL)
+      await pushRunMetrics(process.env.SOUNDCHECK_PUSHGATEWAY_URL, finished, metrics, log);
+  });
+  process.stdout.write(`reports: ${path.relative(process.cwd(), folder)}/index.html\n`);
   return { runId, folder, tally, ok };
 }

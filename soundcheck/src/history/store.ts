@@ -1,0 +1,191 @@
+import { hostname } from 'node:os';
+import path from 'node:path';
+import type { MetricsReport } from '../metrics/collector.ts';
+import type { RunInfo } from '../report/run-result.ts';
+import type { Tally, TestRecord } from '../reporter/test-record.ts';
+import { migrateHistory } from './migrate.ts';
+import { connectPostgres, openEmbedded, type Sql } from './sql.ts';
+
+/** Rows per INSERT: large enough to amortise the round trip, small enough to keep parameters modest. */
+const batchSize = 5000;
+
+/** Where the history lives: `SOUNDCHECK_HISTORY_URL` (PostgreSQL), else PGlite under `.soundcheck/history`. */
+export function historyLocation(env = process.env, cwd = process.cwd()): { url: string } | { dir: string } {
+  if (env.SOUNDCHECK_HISTORY_URL) return { url: env.SOUNDCHECK_HISTORY_URL };
+  return { dir: path.resolve(cwd, env.SOUNDCHECK_HISTORY_DIR || '.soundcheck/history') };
+}
+
+export async function openHistory(location = historyLocation()): Promise<HistoryStore> {
+  const sql = 'url' in location ? await connectPostgres(location.url) : await openEmbedded(location.dir);
+  await migrateHistory(sql);
+  return new HistoryStore(sql);
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** The `test_runs`, `test_results`, `test_metrics` and `test_artifacts` of every run. */
+export class HistoryStore {
+  readonly sql: Sql;
+
+  constructor(sql: Sql) {
+    this.sql = sql;
+  }
+
+  /** Records a run as `running` before any result, so a crash leaves a trace rather than nothing. */
+  async startRun(run: RunInfo): Promise<void> {
+    await this.sql.query(
+      `INSERT INTO test_runs (id, started_at, commit, branch, seed, environment, shard, verdict, host, pid)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, 'running', $8, $9)`,
+      [
+        run.id,
+        run.startedAt,
+        run.commit,
+        run.branch,
+        run.seed,
+        run.environment,
+        run.shard,
+        hostname(),
+        process.pid,
+      ],
+    );
+  }
+
+  /** Appends results in multi-row batches (one `unnest` of column arrays per batch). */
+  async addResults(runId: string, records: readonly TestRecord[]): Promise<void> {
+    for (let start = 0; start < records.length; start += batchSize) {
+      const batch = records.slice(start, start + batchSize);
+      await this.sql.query(
+        `INSERT INTO test_results (run_id, test_id, file, title, project, tags, status, duration_ms, retries, category, error_message)
+         SELECT $1, t, f, ti, p, tg::text[], s, d, r, c, e
+         FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
+                     $8::float8[], $9::int[], $10::text[], $11::text[]) AS u(t, f, ti, p, tg, s, d, r, c, e)`,
+        [
+          runId,
+          batch.map((r) => r.id),
+          batch.map((r) => r.file),
+          batch.map((r) => r.titlePath.join(' › ')),
+          batch.map((r) => r.project),
+          // A text[] column from one text[] parameter: tags travel as a literal, one per row.
+          batch.map((r) => `{${r.tags.map((tag) => JSON.stringify(tag)).join(',')}}`),
+          batch.map((r) => r.status),
+          batch.map((r) => r.durationMs),
+          batch.map((r) => r.retries),
+          batch.map((r) => r.category ?? null),
+          batch.map((r) => r.errors.at(-1)?.message.slice(0, 2000) ?? null),
+        ],
+      );
+      await this.addArtifacts(runId, batch);
+    }
+  }
+
+  private async addArtifacts(runId: string, records: readonly TestRecord[]): Promise<void> {
+    const rows = records.flatMap((r) => r.attachments.map((a) => ({ testId: r.id, ...a })));
+    if (!rows.length) return;
+    await this.sql.query(
+      `INSERT INTO test_artifacts (run_id, test_id, name, path, content_type)
+       SELECT $1, * FROM unnest($2::text[], $3::text[], $4::text[], $5::text[])`,
+      [
+        runId,
+        rows.map((r) => r.testId),
+        rows.map((r) => r.name),
+        rows.map((r) => r.path),
+        rows.map((r) => r.contentType ?? null),
+      ],
+    );
+  }
+
+  /** Records run-level artifacts (the report itself, a screenshot) that belong to no test. */
+  async addRunArtifact(runId: string, name: string, filePath: string, contentType: string): Promise<void> {
+    await this.sql.query(
+      'INSERT INTO test_artifacts (run_id, test_id, name, path, content_type) VALUES ($1, NULL, $2, $3, $4)',
+      [runId, name, filePath, contentType],
+    );
+  }
+
+  async finishRun(run: RunInfo, tally: Tally, metrics: MetricsReport): Promise<void> {
+    await this.sql.query(
+      `UPDATE test_runs SET finished_at = $2, verdict = $3, passed = $4, failed = $5, skipped = $6, flaky = $7,
+              duration_ms = $8 WHERE id = $1`,
+      [
+        run.id,
+        run.finishedAt,
+        run.verdict,
+        tally.passed,
+        tally.failed,
+        tally.skipped,
+        tally.flaky,
+        metrics.totalDurationMs,
+      ],
+    );
+    const figures: Array<[string, string, number]> = [
+      ['duration_p50_ms', '', metrics.testDurations.p50Ms],
+      ['duration_p95_ms', '', metrics.testDurations.p95Ms],
+      ...metrics.routes.map((r): [string, string, number] => ['api_p95_ms', r.route, r.p95Ms]),
+      ...metrics.routes.map((r): [string, string, number] => ['api_calls', r.route, r.count]),
+    ];
+    if (metrics.coveragePct !== undefined) figures.push(['coverage_pct', '', metrics.coveragePct]);
+    if (metrics.mutationScorePct !== undefined)
+      figures.push(['mutation_score_pct', '', metrics.mutationScorePct]);
+    await this.sql.query(
+      `INSERT INTO test_metrics (run_id, name, label, value)
+       SELECT $1, * FROM unnest($2::text[], $3::text[], $4::float8[])
+       ON CONFLICT (run_id, name, label) DO UPDATE SET value = excluded.value`,
+      [run.id, figures.map((f) => f[0]), figures.map((f) => f[1]), figures.map((f) => f[2])],
+    );
+  }
+
+  /** Stores a whole finished run at once (`report` and `merge`): replaces what was there under its id. */
+  async saveRun(
+    run: RunInfo,
+    tally: Tally,
+    tests: readonly TestRecord[],
+    metrics: MetricsReport,
+  ): Promise<void> {
+    await this.sql.query('DELETE FROM test_runs WHERE id = $1', [run.id]);
+    await this.startRun(run);
+    await this.addResults(run.id, tests);
+    await this.finishRun(run, tally, metrics);
+  }
+
+  /**
+   * Marks as `crashed` the runs of this host still `running` whose process is gone (killed, out of memory,
+   * power cut). Runs of other hosts are left alone: their process may well be alive.
+   */
+  async markCrashed(): Promise<string[]> {
+    const running = await this.sql.query<{ id: string; pid: number }>(
+      "SELECT id, pid FROM test_runs WHERE verdict = 'running' AND host = $1",
+      [hostname()],
+    );
+    const dead = running.filter((run) => !alive(run.pid)).map((run) => run.id);
+    if (dead.length)
+      await this.sql.query(
+        `UPDATE test_runs SET verdict = 'crashed', finished_at = coalesce(finished_at, now()),
+           passed = s.passed, failed = s.failed, skipped = s.skipped, flaky = s.flaky
+         FROM (SELECT run_id, count(*) FILTER (WHERE status = 'passed')::int AS passed,
+                      count(*) FILTER (WHERE status = 'failed')::int AS failed,
+                      count(*) FILTER (WHERE status = 'skipped')::int AS skipped,
+                      count(*) FILTER (WHERE status = 'flaky')::int AS flaky
+               FROM test_results WHERE run_id = ANY($1::text[]) GROUP BY run_id) s
+         WHERE test_runs.id = ANY($1::text[]) AND test_runs.id = s.run_id`,
+        [dead],
+      );
+    // A run that died before its first result has no row in the aggregate.
+    if (dead.length)
+      await this.sql.query(
+        "UPDATE test_runs SET verdict = 'crashed', finished_at = coalesce(finished_at, now()) WHERE id = ANY($1::text[]) AND verdict = 'running'",
+        [dead],
+      );
+    return dead;
+  }
+
+  close(): Promise<void> {
+    return this.sql.close();
+  }
+}

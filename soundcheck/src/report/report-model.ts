@@ -1,0 +1,30 @@
+import type { RunComparison } from '../analytics/compare.ts';
+import type { FlakyTest } from '../analytics/flaky.ts';
+import type { RunTrendPoint, TestDurationTrend } from '../analytics/trends.ts';
+import type { SectionEntry } from './extra-sections.ts';
+import type { RunResult } from './run-result.ts';
+
+/** What the history says about a run; absent when the history could not be opened. */
+export interface HistoryView {
+  trends: RunTrendPoint[];
+  flaky: FlakyTest[];
+  /** Against the previous finished run: which failures are new and which were already failing. */
+  sincePrevious: RunComparison | null;
+  slowdowns: TestDurationTrend[];
+}
+
+export interface CoverageTotals {
+  lines: number;
+  statements: number;
+  functions: number;
+  branches: number;
+}
+
+/** Everything `index.html` shows. */
+export interface ReportModel {
+  result: RunResult;
+  history: HistoryView | null;
+  coverage: CoverageTotals | null;
+  performance: SectionEntry[];
+  security: SectionEntry[];
+}
