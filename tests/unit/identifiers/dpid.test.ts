@@ -1,0 +1,65 @@
+import { dpidCheckCharacter, isValidDpid, normalizeDpid } from '@soundcheck/api/identifiers/dpid.ts';
+import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
+import { vectors } from './vectors.ts';
+
+const ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+const partyNumber = fc.string({ unit: fc.constantFrom(...ALPHABET), minLength: 10, maxLength: 10 });
+const display = (code: string) => `PA-DPIDA-${code.slice(7, 17)}-${code[17]}`;
+
+describe('DPID (ISO 7064 MOD 37,36)', { tags: ['unit', 'identifiers'] }, () => {
+  test.each(vectors.dpid.valid)('accepts the real code $code, compact and in display form', ({ code }) => {
+    expect(isValidDpid(code)).toBe(true);
+    expect(normalizeDpid(code)).toBe(code);
+    expect(normalizeDpid(display(code))).toBe(code);
+    expect(normalizeDpid(display(code).toLowerCase())).toBe(code);
+  });
+
+  test.each(vectors.dpid.invalid)('refuses $code ($reason)', ({ code }) => {
+    expect(isValidDpid(code)).toBe(false);
+    expect(normalizeDpid(code)).toBeNull();
+  });
+
+  test('computes the check character DOMAIN.md gives for Spotify and the sample that should end in L', () => {
+    expect(dpidCheckCharacter('PADPIDA2011072101')).toBe('T');
+    expect(dpidCheckCharacter('PADPIDA2014120301')).toBe('L');
+  });
+
+  test('any party number with its check character is valid; every other check character is not', () => {
+    fc.assert(
+      fc.property(partyNumber, fc.constantFrom(...ALPHABET), (number, other) => {
+        const body = `PADPIDA${number}`;
+        const check = dpidCheckCharacter(body);
+        expect(isValidDpid(body + check)).toBe(true);
+        expect(normalizeDpid(display(body + check))).toBe(body + check);
+        if (other !== check) expect(isValidDpid(body + other)).toBe(false);
+      }),
+    );
+  });
+
+  test('a single changed character of the party number is always detected', () => {
+    fc.assert(
+      fc.property(
+        partyNumber,
+        fc.nat({ max: 9 }),
+        fc.constantFrom(...ALPHABET),
+        (number, at, replacement) => {
+          const code = `PADPIDA${number}${dpidCheckCharacter(`PADPIDA${number}`)}`;
+          const changed = code.slice(0, 7 + at) + replacement + code.slice(8 + at);
+          expect(isValidDpid(changed)).toBe(changed === code);
+        },
+      ),
+    );
+  });
+
+  test.each([
+    ['too short', 'PADPIDA2011072101'],
+    ['too long', 'PADPIDA2011072101TT'],
+    ['another prefix', 'PADPIDB2011072101T'],
+    ['a non-alphanumeric character', 'PADPIDA20110721-1T'],
+    ['misplaced hyphens', 'PADPIDA-2011072101-T'],
+    ['empty', ''],
+  ])('refuses a code of the wrong form (%s)', (_reason, code) => {
+    expect(normalizeDpid(code)).toBeNull();
+  });
+});
