@@ -80,7 +80,8 @@ export async function durationShifts(
             percentile_cont(0.5) WITHIN GROUP (ORDER BY t.duration_ms) FILTER (WHERE recent.age > $1 / 2) AS before_ms,
             percentile_cont(0.5) WITHIN GROUP (ORDER BY t.duration_ms) FILTER (WHERE recent.age <= $1 / 2) AS after_ms
      FROM test_results t JOIN recent ON recent.id = t.run_id
-     WHERE t.status <> 'skipped'
+     -- A failure stops early or hangs: only completed runs of a test say how long it takes.
+     WHERE t.status IN ('passed', 'flaky')
      GROUP BY t.test_id`,
     [window],
   );

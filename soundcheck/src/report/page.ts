@@ -133,7 +133,7 @@ function trends(history: HistoryView | null): Raw {
   if (!history)
     return html`<section><h2>Trends</h2><p class="empty">The history store could not be opened; trends need it.</p></section>`;
   const points = history.trends;
-  return html`<section id="trends"><h2>Trends <span class="pill">last ${points.length} runs</span></h2><div class="charts">
+  return html`<section id="trends" class="wide"><h2>Trends <span class="pill">last ${points.length} runs</span></h2><div class="charts">
     ${sparkline(
       points.map((p) => p.passRatePct),
       { label: 'pass rate', unit: '%', max: 100, colour: '#1f9d55' },
@@ -166,7 +166,7 @@ function flaky(history: HistoryView | null): Raw {
   return html`<section id="flaky"><h2>Flaky tests <span class="pill">${tests.length}</span></h2>
     ${
       tests.length
-        ? html`<table><thead><tr><th>test</th><th class="num">flip rate</th><th class="num">passed on retry</th><th class="num">mixed commits</th></tr></thead><tbody>
+        ? html`<table><thead><tr><th>test</th><th class="num" title="pass↔fail changes between consecutive runs">flips</th><th class="num" title="runs where it passed only on retry">retried</th><th class="num" title="commits where it both passed and failed">same-commit</th></tr></thead><tbody>
     ${tests.slice(0, 15).map((t) => html`<tr><td>${t.title}<div class="muted">${t.file}</div></td><td class="num">${t.flipRatePct}% of ${t.runs}</td><td class="num">${t.retriedThenPassed}</td><td class="num">${t.mixedCommits}</td></tr>`)}
     </tbody></table>`
         : html`<p class="empty">No test flipped between pass and fail, or needed a retry, in the recent history.</p>`

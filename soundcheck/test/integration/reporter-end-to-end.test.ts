@@ -1,0 +1,105 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { convert } from 'xmlbuilder2';
+import type { RunResult } from '../../src/report/run-result.ts';
+import type { ErrorSummary } from '../../src/reporter/error-summary.ts';
+
+const script = fileURLToPath(new URL('../support/run-fixture-suite.ts', import.meta.url));
+
+describe('the reporter, end to end on a suite with known outcomes', {
+  tags: ['integration', 'reporting'],
+  timeout: 60_000,
+}, () => {
+  const folder = mkdtempSync(path.join(tmpdir(), 'soundcheck-reporter-'));
+  const read = (file: string) => readFileSync(path.join(folder, file), 'utf8');
+  beforeAll(() => {
+    // A child process: Vitest inside a Vitest worker would share its state.
+    execFileSync(process.execPath, [script, folder], {
+      stdio: 'pipe',
+      env: { ...process.env, SOUNDCHECK_QUIET: '1' },
+    });
+  });
+  afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
+  test('results.json has every test with its status, retries, category and tags', () => {
+    const result = JSON.parse(read('results.json')) as RunResult;
+    expect(result.tally).toEqual({ passed: 1, failed: 3, skipped: 1, flaky: 1 });
+    expect(
+      result.tests.map((t) => ({
+        title: t.titlePath.at(-1),
+        status: t.status,
+        retries: t.retries,
+        category: t.category,
+        tags: t.tags,
+      })),
+    ).toEqual([
+      { title: 'passes', status: 'passed', retries: 0, category: undefined, tags: ['fast'] },
+      { title: 'fails an assertion', status: 'failed', retries: 0, category: 'execution', tags: ['fast'] },
+      {
+        title: 'meets a refused connection once, then passes',
+        status: 'flaky',
+        retries: 1,
+        category: 'infrastructure',
+        tags: ['network'],
+      },
+      { title: 'is skipped', status: 'skipped', retries: 0, category: undefined, tags: [] },
+      { title: 'never runs its body', status: 'failed', retries: 0, category: 'setup', tags: [] },
+      { title: 'runs its body fine', status: 'failed', retries: 0, category: 'teardown', tags: [] },
+    ]);
+    const assertion = result.tests[1]?.errors[0];
+    expect(assertion?.diff).toContain('-   "status": "rejected",\n+   "status": "delivered",');
+    // The infrastructure failure was retried once after the backoff; an assertion never is.
+    expect(result.tests[2]?.durationMs).toBeGreaterThanOrEqual(200);
+  });
+
+  test('junit.xml marks the flaky test as a pass with a flakyFailure and its retries', () => {
+    const xml = convert(read('junit.xml'), { format: 'object' }) as {
+      testsuites: {
+        '@tests': string;
+        '@failures': string;
+        testsuite: { testcase: Array<Record<string, unknown>> };
+      };
+    };
+    expect([xml.testsuites['@tests'], xml.testsuites['@failures']]).toEqual(['6', '3']);
+    const flaky = xml.testsuites.testsuite.testcase.find((c) => String(c['@name']).endsWith('then passes'));
+    expect(flaky).toMatchObject({
+      flakyFailure: { '@type': 'infrastructure', '@message': 'fetch failed' },
+      properties: {
+        property: expect.arrayContaining([
+          { '@name': 'retries', '@value': '1' },
+          { '@name': 'flaky', '@value': 'true' },
+        ]),
+      },
+    });
+    expect(flaky).not.toHaveProperty('failure');
+  });
+
+  test('errors.json groups the errors by category', () => {
+    const summary = JSON.parse(read('errors.json')) as ErrorSummary;
+    expect(summary.counts).toEqual({ infrastructure: 1, setup: 1, execution: 1, teardown: 1 });
+    expect(
+      Object.values(summary.byCategory)
+        .flat()
+        .map((e) => [e.category, e.status, e.message]),
+    ).toEqual([
+      ['infrastructure', 'flaky', 'fetch failed'],
+      ['setup', 'failed', 'fixture could not be prepared'],
+      ['execution', 'failed', "expected { status: 'delivered' } to deeply equal { status: 'rejected' }"],
+      ['teardown', 'failed', 'cleanup left something behind'],
+    ]);
+  });
+
+  test('index.html leads with the verdict and lists the failures by category', () => {
+    const page = read('index.html');
+    expect(page).toMatch(/<header class="failed">\s*<div><h1>FAILED<\/h1>/);
+    const order = ['infrastructure', 'setup', 'execution', 'teardown'].map((c) =>
+      page.indexOf(`<span class="pill ${c}">${c}</span>`),
+    );
+    expect(order.every((at, i) => at > 0 && (i === 0 || at > (order[i - 1] ?? 0)))).toBe(true);
+    expect(page).not.toMatch(/<(link|img|script)[^>]+(src|href)=/);
+  });
+});

@@ -1,0 +1,38 @@
+// Runs the fixture suite (`fixtures/reporter-suite`) through Vitest with Soundcheck's reporter and writes
+// a run folder into argv[2], without history: what the reporter's end-to-end test inspects.
+import { fileURLToPath } from 'node:url';
+import { startVitest } from 'vitest/node';
+import { collectMetrics } from '../../src/metrics/collector.ts';
+import { writeRunFolder } from '../../src/report/write-run-folder.ts';
+import { ResultsReporter } from '../../src/reporter/results-reporter.ts';
+import { tallyOf } from '../../src/reporter/test-record.ts';
+
+const folder = process.argv[2];
+if (!folder) throw new Error('usage: run-fixture-suite.ts <run folder>');
+const config = fileURLToPath(new URL('../fixtures/reporter-suite/vitest.config.ts', import.meta.url));
+const root = fileURLToPath(new URL('../fixtures/reporter-suite/', import.meta.url));
+const reporter = new ResultsReporter({ root });
+const vitest = await startVitest('test', [], { run: true, watch: false, config, reporters: [reporter] }, {});
+await vitest.close();
+const tally = tallyOf(reporter.records);
+writeRunFolder(
+  folder,
+  {
+    run: {
+      id: 'fixture-run',
+      startedAt: new Date().toISOString(),
+      finishedAt: new Date().toISOString(),
+      commit: null,
+      branch: null,
+      seed: null,
+      environment: 'fixture',
+      shard: null,
+      verdict: tally.failed ? 'failed' : 'passed',
+    },
+    tally,
+    tests: reporter.records,
+    metrics: collectMetrics(reporter.records),
+  },
+  null,
+);
+process.exitCode = 0;
