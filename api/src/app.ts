@@ -1,5 +1,6 @@
 import cors from '@fastify/cors';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { registerArtistRoutes } from './artists/routes.ts';
 import { registerAuthentication } from './auth/authenticate.ts';
 import { registerAuthRoutes } from './auth/routes.ts';
 import type { Deps } from './deps.ts';
@@ -12,6 +13,8 @@ import { registerLabelRoutes } from './labels/routes.ts';
 import { registerMetrics } from './ops/metrics.ts';
 import { registerOpsRoutes } from './ops/routes.ts';
 import { registerRequestLimiter } from './rate-limit/request-limiter.ts';
+import { registerReleaseRoutes } from './releases/routes.ts';
+import { registerTrackRoutes } from './tracks/routes.ts';
 import { registerUserRoutes } from './users/routes.ts';
 
 /** Builds the API on the given dependencies; `server.ts` listens, tests `inject`. */
@@ -41,5 +44,8 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   registerAuthRoutes(app, deps);
   registerLabelRoutes(app, deps);
   registerUserRoutes(app, deps);
+  registerArtistRoutes(app, deps);
+  registerReleaseRoutes(app, deps);
+  registerTrackRoutes(app, deps);
   return app;
 }

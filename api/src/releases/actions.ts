@@ -1,0 +1,113 @@
+import { and, eq } from 'drizzle-orm';
+import type { Actor } from '../auth/actor.ts';
+import type { Orm } from '../db/database.ts';
+import type { Deps } from '../deps.ts';
+import { ApiError } from '../http/errors.ts';
+import { authorize, ensureVisible } from '../policy/authorize.ts';
+import { validateRelease } from '../qc/validate.ts';
+import { recordEvent } from './history.ts';
+import { qcContextAt, qcSnapshot } from './qc-snapshot.ts';
+import { findRelease, type ReleaseRow } from './repository.ts';
+import { fullRelease } from './service.ts';
+import { releases } from './tables.ts';
+import { actionEvents, nextState } from './workflow.ts';
+
+/** The workflow actions with an endpoint today; distribute, revise and takedown need deliveries (issue #6). */
+export const releaseActions = [
+  'submit',
+  'withdraw',
+  'start-review',
+  'request-changes',
+  'approve',
+  'archive',
+] as const;
+export type ImplementedAction = (typeof releaseActions)[number];
+
+export type Reasons = Array<{ rule: string; message: string }>;
+
+/** Business guards of a transition: 422 with `errors` when one refuses. */
+async function checkGuards(orm: Orm, actor: Actor, action: ImplementedAction, row: ReleaseRow, now: Date) {
+  switch (action) {
+    case 'submit': {
+      const report = validateRelease(await qcSnapshot(orm, row), qcContextAt(now));
+      const blocking = report.findings.filter((finding) => finding.severity === 'block');
+      if (blocking.length > 0) {
+        throw new ApiError(
+          'BUSINESS_RULE_VIOLATED',
+          'The release has blocking QC findings; fix them and submit again',
+          {
+            errors: blocking.map((finding) => ({
+              field: finding.field,
+              code: finding.rule,
+              message: finding.message,
+            })),
+          },
+        );
+      }
+      return;
+    }
+    case 'approve':
+      // Four-eyes: nobody approves a release they created — admins included.
+      if (row.createdBy === actor.id) {
+        throw new ApiError(
+          'BUSINESS_RULE_VIOLATED',
+          'You created this release; another reviewer must approve it',
+          {
+            errors: [
+              { field: 'createdBy', code: 'FOUR_EYES', message: 'The approver must not be the creator' },
+            ],
+          },
+        );
+      }
+      return;
+    case 'withdraw':
+    case 'start-review':
+    case 'request-changes':
+    case 'archive':
+      return;
+  }
+}
+
+/**
+ * Runs one workflow action atomically: the release row is locked (SELECT … FOR UPDATE) for the checks,
+ * the state change and its audit entry, so two racing actions produce exactly one transition.
+ * Order of checks: visibility (404) → role (403) → state (409) → guards (422).
+ */
+export async function runReleaseAction(
+  deps: Deps,
+  actor: Actor,
+  id: string,
+  action: ImplementedAction,
+  reasons?: Reasons,
+) {
+  return deps.db.orm.transaction(async (tx) => {
+    const row = ensureVisible(actor, 'release:read', await findRelease(tx, id, true), 'Release');
+    authorize(actor, `release:${action}`, row);
+    const to = nextState(row.state, actionEvents[action]);
+    if (!to) {
+      throw new ApiError('INVALID_TRANSITION', `A release in state ${row.state} cannot be sent to ${action}`);
+    }
+    const now = deps.clock.now();
+    await checkGuards(tx, actor, action, row, now);
+    const [updated] = await tx
+      .update(releases)
+      .set({ state: to, updatedAt: now })
+      // The state condition is a second line of defence should a caller ever skip the row lock.
+      .where(and(eq(releases.id, id), eq(releases.state, row.state)))
+      .returning();
+    if (!updated)
+      throw new ApiError('INVALID_TRANSITION', 'The release changed state meanwhile; read it again');
+    await recordEvent(
+      tx,
+      { releaseId: id, actorId: actor.id, action, from: row.state, to, ...(reasons ? { reasons } : {}) },
+      now,
+    );
+    return fullRelease(tx, updated);
+  });
+}
+
+/** POST /v1/releases/{id}/validate: the QC report of the release as it stands. */
+export async function validateReleaseNow(deps: Deps, actor: Actor, id: string) {
+  const row = ensureVisible(actor, 'release:read', await findRelease(deps.db.orm, id), 'Release');
+  return validateRelease(await qcSnapshot(deps.db.orm, row), qcContextAt(deps.clock.now()));
+}

@@ -1,0 +1,172 @@
+import type { FastifyInstance } from 'fastify';
+import { type Static, Type } from 'typebox';
+import { actorOf } from '../auth/authenticate.ts';
+import type { Deps } from '../deps.ts';
+import { ApiError } from '../http/errors.ts';
+import { type ImplementedAction, releaseActions, runReleaseAction, validateReleaseNow } from './actions.ts';
+import { releaseHistory } from './history.ts';
+import {
+  CreateReleaseBody,
+  HistoryItem,
+  HistoryQuery,
+  ListReleasesQuery,
+  ReleaseList,
+  ReleaseParams,
+  ReleaseWithTracks,
+  RequestChangesBody,
+  UpdateReleaseBody,
+  ValidationReport,
+} from './schema.ts';
+import { createRelease, deleteRelease, getRelease, listReleases, updateRelease } from './service.ts';
+
+type Params = { Params: Static<typeof ReleaseParams> };
+const common = { tags: ['releases'], security: [{ bearerAuth: [] }] };
+
+const actionSummaries: Record<ImplementedAction, string> = {
+  submit: 'Submit for review (blocking QC findings → 422)',
+  withdraw: 'Withdraw a submission back to draft',
+  'start-review': 'Start reviewing a submitted release',
+  'request-changes': 'Send the release back with at least one reason',
+  approve: 'Approve (never by the release’s creator → 422)',
+  archive: 'Archive a draft, a release with changes requested, or one taken down',
+};
+
+/** An action other than request-changes takes no body; anything sent is refused, never ignored. */
+function refuseBody(body: unknown): void {
+  if (body === undefined || body === null) return;
+  if (typeof body === 'object' && Object.keys(body).length === 0) return;
+  throw new ApiError('VALIDATION_FAILED', 'This action takes no body', {
+    errors: [{ field: '(root)', code: 'UNKNOWN_PROPERTY', message: 'send no body, or {}' }],
+  });
+}
+
+/** /v1/releases: CRUD, QC validation, workflow actions and history (API.md, "Releases and tracks"). */
+export function registerReleaseRoutes(app: FastifyInstance, deps: Deps): void {
+  app.post<{ Body: CreateReleaseBody }>(
+    '/v1/releases',
+    {
+      onRequest: app.authenticate,
+      schema: {
+        ...common,
+        summary: 'Create a release (state draft)',
+        body: CreateReleaseBody,
+        response: { 201: ReleaseWithTracks },
+      },
+    },
+    async (request, reply) => reply.code(201).send(await createRelease(deps, actorOf(request), request.body)),
+  );
+
+  app.get<{ Querystring: ListReleasesQuery }>(
+    '/v1/releases',
+    {
+      onRequest: app.authenticate,
+      schema: {
+        ...common,
+        summary: 'List the releases you can see',
+        querystring: ListReleasesQuery,
+        response: { 200: ReleaseList },
+      },
+    },
+    async (request) => listReleases(deps, actorOf(request), request.query),
+  );
+
+  app.get<Params>(
+    '/v1/releases/:id',
+    {
+      onRequest: app.authenticate,
+      schema: {
+        ...common,
+        summary: 'Read a release with its tracks',
+        params: ReleaseParams,
+        response: { 200: ReleaseWithTracks },
+      },
+    },
+    async (request) => getRelease(deps, actorOf(request), request.params.id),
+  );
+
+  app.patch<Params & { Body: UpdateReleaseBody }>(
+    '/v1/releases/:id',
+    {
+      onRequest: app.authenticate,
+      schema: {
+        ...common,
+        summary: 'Change a release in draft or changes_requested',
+        params: ReleaseParams,
+        body: UpdateReleaseBody,
+        response: { 200: ReleaseWithTracks },
+      },
+    },
+    async (request) => updateRelease(deps, actorOf(request), request.params.id, request.body),
+  );
+
+  app.delete<Params>(
+    '/v1/releases/:id',
+    {
+      onRequest: app.authenticate,
+      schema: { ...common, summary: 'Delete a draft', params: ReleaseParams, response: { 204: Type.Null() } },
+    },
+    async (request, reply) => {
+      await deleteRelease(deps, actorOf(request), request.params.id);
+      return reply.code(204).send();
+    },
+  );
+
+  app.post<Params>(
+    '/v1/releases/:id/validate',
+    {
+      onRequest: app.authenticate,
+      schema: {
+        ...common,
+        summary: 'Run the QC rules',
+        params: ReleaseParams,
+        response: { 200: ValidationReport },
+      },
+    },
+    async (request) => {
+      refuseBody(request.body);
+      return validateReleaseNow(deps, actorOf(request), request.params.id);
+    },
+  );
+
+  app.get<Params & { Querystring: Static<typeof HistoryQuery> }>(
+    '/v1/releases/:id/history',
+    {
+      onRequest: app.authenticate,
+      schema: {
+        ...common,
+        summary: 'The audit trail, oldest first',
+        params: ReleaseParams,
+        querystring: HistoryQuery,
+        response: {
+          200: Type.Object({
+            items: Type.Array(HistoryItem),
+            nextCursor: Type.Union([Type.String(), Type.Null()]),
+          }),
+        },
+      },
+    },
+    async (request) => releaseHistory(deps, actorOf(request), request.params.id, request.query),
+  );
+
+  for (const action of releaseActions) {
+    const withReasons = action === 'request-changes';
+    app.post<Params & { Body: Static<typeof RequestChangesBody> | undefined }>(
+      `/v1/releases/:id/${action}`,
+      {
+        onRequest: app.authenticate,
+        schema: {
+          ...common,
+          tags: ['workflow'],
+          summary: actionSummaries[action],
+          params: ReleaseParams,
+          ...(withReasons ? { body: RequestChangesBody } : {}),
+          response: { 200: ReleaseWithTracks },
+        },
+      },
+      async (request) => {
+        if (!withReasons) refuseBody(request.body);
+        return runReleaseAction(deps, actorOf(request), request.params.id, action, request.body?.reasons);
+      },
+    );
+  }
+}

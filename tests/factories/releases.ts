@@ -1,0 +1,201 @@
+import { faker } from '@faker-js/faker';
+import type { Actor, ApiClient } from 'soundcheck/client/http-client.ts';
+import { createArtist } from './artists.ts';
+import { expectStatus } from './expect-status.ts';
+import { randomEan13, randomIsrc } from './identifiers.ts';
+
+export type ReleaseType = 'single' | 'ep' | 'album';
+export type Advisory = 'explicit' | 'clean' | 'not_explicit';
+
+/** The body of `POST /v1/releases`. */
+export interface ReleaseBody {
+  labelId?: string;
+  title: string;
+  version?: string | null;
+  releaseType: ReleaseType;
+  upc: string;
+  primaryArtistIds: string[];
+  genre: string;
+  language: string;
+  parentalAdvisory: Advisory;
+  pLine: { year: number; owner: string };
+  cLine: { year: number; owner: string };
+  releaseDate: string;
+  originalReleaseDate?: string | null;
+  territories: { mode: 'worldwide' } | { mode: 'include' | 'exclude'; codes: string[] };
+}
+
+/** The body of `POST /v1/releases/{id}/tracks`. */
+export interface TrackBody {
+  title: string;
+  version?: string | null;
+  isrc: string;
+  trackNumber: number;
+  discNumber?: number;
+  contributors: Array<{ artistId: string; role: string }>;
+  parentalAdvisory: Advisory;
+  language?: string | null;
+  instrumental?: boolean;
+  iswc?: string | null;
+}
+
+export interface Track extends Required<Omit<TrackBody, 'discNumber'>> {
+  id: string;
+  releaseId: string;
+  discNumber: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface Release extends Omit<ReleaseBody, 'labelId' | 'version' | 'originalReleaseDate'> {
+  id: string;
+  labelId: string;
+  createdBy: string;
+  state: string;
+  version: string | null;
+  originalReleaseDate: string | null;
+  firstDeliveredAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+  tracks: Track[];
+  artwork: null | { id: string };
+}
+
+/** A QC problem a release can be built with, named by the rule that catches it. */
+export type QcProblem = 'M4-explicit-track-on-clean-release' | 'M5-title-mismatch' | 'R1-no-tracks';
+
+interface Recipe {
+  releaseType: ReleaseType;
+  tracks: number;
+  explicit: boolean;
+  problem: QcProblem | null;
+  overrides: Partial<ReleaseBody>;
+}
+
+const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+const title = () => capitalised(faker.word.words({ count: { min: 1, max: 3 } }));
+
+function daysFromNow(days: number): string {
+  const date = new Date();
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
+}
+
+/** A valid release body; the release date leaves QC's recommended lead time. */
+export function releaseBody(primaryArtistIds: string[], overrides: Partial<ReleaseBody> = {}): ReleaseBody {
+  const releaseDate = daysFromNow(30);
+  const year = Number(releaseDate.slice(0, 4));
+  const owner = `${faker.company.name()} Records`;
+  return {
+    title: title(),
+    releaseType: 'single',
+    upc: randomEan13(),
+    primaryArtistIds,
+    genre: 'Pop',
+    language: 'en',
+    parentalAdvisory: 'not_explicit',
+    pLine: { year, owner },
+    cLine: { year, owner },
+    releaseDate,
+    territories: { mode: 'worldwide' },
+    ...overrides,
+  };
+}
+
+/** A valid track body crediting `artistId` as MainArtist. */
+export function trackBody(
+  artistId: string,
+  trackNumber: number,
+  overrides: Partial<TrackBody> = {},
+): TrackBody {
+  return {
+    title: title(),
+    isrc: randomIsrc(),
+    trackNumber,
+    contributors: [{ artistId, role: 'MainArtist' }],
+    parentalAdvisory: 'not_explicit',
+    ...overrides,
+  };
+}
+
+const trackCounts: Record<ReleaseType, number> = { single: 1, ep: 5, album: 8 };
+
+/**
+ * Releases with tracks, created through the API. Traits return a new factory:
+ * `ReleaseFactory.album({ tracks: 12 }).explicit().create(api, manager)`.
+ */
+export class ReleaseFactory {
+  private readonly recipe: Recipe;
+
+  private constructor(recipe: Recipe) {
+    this.recipe = recipe;
+  }
+
+  static readonly default = new ReleaseFactory({
+    releaseType: 'single',
+    tracks: 1,
+    explicit: false,
+    problem: null,
+    overrides: {},
+  });
+
+  static single = () => ReleaseFactory.default.single();
+  static ep = () => ReleaseFactory.default.ep();
+  static album = (options: { tracks?: number } = {}) => ReleaseFactory.default.album(options);
+
+  private with(change: Partial<Recipe>): ReleaseFactory {
+    return new ReleaseFactory({ ...this.recipe, ...change });
+  }
+
+  single = () => this.with({ releaseType: 'single', tracks: trackCounts.single });
+  ep = () => this.with({ releaseType: 'ep', tracks: trackCounts.ep });
+  album = ({ tracks = trackCounts.album }: { tracks?: number } = {}) =>
+    this.with({ releaseType: 'album', tracks });
+  /** The first track is explicit, and so is the release (QC rule M4). */
+  explicit = () => this.with({ explicit: true });
+  /** A release that fails QC submission with a blocking finding of the named rule. */
+  invalidForQc = (problem: QcProblem) => this.with({ problem });
+  params = (overrides: Partial<ReleaseBody>) =>
+    this.with({ overrides: { ...this.recipe.overrides, ...overrides } });
+
+  /** Creates an artist (unless `primaryArtistIds` is given), the release and its tracks as `actor`. */
+  async create(api: ApiClient, actor: Actor & { labelId?: string | null }): Promise<Release> {
+    const { releaseType, explicit, problem, overrides } = this.recipe;
+    const labelId = overrides.labelId ?? actor.labelId ?? undefined;
+    const artistIds = overrides.primaryArtistIds ?? [
+      (await createArtist(api, actor, labelId ? { labelId } : {})).id,
+    ];
+    const count = problem === 'R1-no-tracks' ? 0 : this.recipe.tracks;
+    const tracks = Array.from({ length: count }, (_, i) =>
+      trackBody(artistIds[0]!, i + 1, explicit && i === 0 ? { parentalAdvisory: 'explicit' } : {}),
+    );
+    // A one-track release carries its track's title (QC rule M5).
+    const releaseTitle = count === 1 && problem !== 'M5-title-mismatch' ? tracks[0]!.title : title();
+    const advisory =
+      explicit && problem !== 'M4-explicit-track-on-clean-release' ? 'explicit' : 'not_explicit';
+    if (problem === 'M4-explicit-track-on-clean-release' && tracks[0])
+      tracks[0].parentalAdvisory = 'explicit';
+    const body = releaseBody(artistIds, {
+      title: releaseTitle,
+      releaseType,
+      parentalAdvisory: advisory,
+      ...(labelId ? { labelId } : {}),
+      ...overrides,
+    });
+    const release = expectStatus(
+      await api.as(actor).post<Release>('/v1/releases', body),
+      201,
+      'POST /v1/releases',
+    );
+    for (const track of tracks) {
+      release.tracks.push(
+        expectStatus(
+          await api.as(actor).post<Track>(`/v1/releases/${release.id}/tracks`, track),
+          201,
+          'POST /v1/releases/{id}/tracks',
+        ),
+      );
+    }
+    return release;
+  }
+}
