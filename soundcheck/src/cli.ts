@@ -1,4 +1,11 @@
+import { compareCommand } from './cli/compare.ts';
+import { flakyCommand } from './cli/flaky.ts';
+import { historyCommand } from './cli/history.ts';
+import { mergeCommand } from './cli/merge.ts';
+import { reportCommand } from './cli/report.ts';
 import { runCommand, UsageError } from './cli/run-command.ts';
+import { serveCommand } from './cli/serve.ts';
+import { trendsCommand } from './cli/trends.ts';
 
 const verbs: Record<string, { summary: string; main: (args: string[]) => Promise<number> }> = {
   run: {
@@ -9,6 +16,19 @@ const verbs: Record<string, { summary: string; main: (args: string[]) => Promise
     summary: "the project's test command (every category but the long load tests)",
     main: (args) => runCommand(args),
   },
+  report: { summary: "rebuild a run's reports from its results.json [run id|folder]", main: reportCommand },
+  history: { summary: 'the newest runs [--limit n]', main: historyCommand },
+  flaky: { summary: 'flaky tests over the last runs [--window n]', main: flakyCommand },
+  trends: {
+    summary: 'pass rate, test time and slowdowns over the last runs [--runs n]',
+    main: trendsCommand,
+  },
+  compare: {
+    summary: 'what changed between two runs: compare <A> <B> (or previous latest)',
+    main: compareCommand,
+  },
+  merge: { summary: 'combine shard run folders into one run', main: mergeCommand },
+  serve: { summary: 'the dashboard over the history and /metrics [--port 9464]', main: serveCommand },
 };
 
 function help(): string {

@@ -1,0 +1,56 @@
+import { parseArgs } from 'node:util';
+import { compareRuns, type StatusChange } from '../analytics/compare.ts';
+import { listRuns } from '../analytics/runs.ts';
+import { print, table } from './table.ts';
+import { UsageError, withHistory } from './with-history.ts';
+
+const round = (ms: number) => Math.round(ms * 10) / 10;
+
+const list = (title: string, changes: StatusChange[]) => {
+  if (!changes.length) return;
+  print(`\n${title} (${changes.length})`);
+  print(
+    table(
+      ['test', 'before', 'after'],
+      changes.map((c) => [c.title, c.before, c.after]),
+    ),
+  );
+};
+
+/** `soundcheck compare A B`: what changed from run A to run B (`latest` and `previous` are accepted). */
+export async function compareCommand(args: string[]): Promise<number> {
+  const { positionals } = parseArgs({ args, allowPositionals: true, options: {} });
+  if (positionals.length !== 2)
+    throw new UsageError(
+      'usage: soundcheck compare <run A> <run B>  (ids from soundcheck history, or previous/latest)',
+    );
+  const comparison = await withHistory(async (store) => {
+    const [latest, previous] = await listRuns(store.sql, 2);
+    const resolve = (name: string) => {
+      const id = name === 'latest' ? latest?.id : name === 'previous' ? previous?.id : name;
+      if (!id) throw new UsageError(`the history has no ${name} run yet`);
+      return id;
+    };
+    return compareRuns(store.sql, resolve(positionals[0] ?? ''), resolve(positionals[1] ?? ''));
+  });
+  print(`${comparison.a} → ${comparison.b}`);
+  list('broken: failing now, not before', comparison.broken);
+  list('fixed', comparison.fixed);
+  list('still failing', comparison.stillFailing);
+  list('new tests', comparison.added);
+  list('removed tests', comparison.removed);
+  if (comparison.slowdowns.length) {
+    print(`\nslower (${comparison.slowdowns.length})`);
+    print(
+      table(
+        ['test', 'before ms', 'after ms'],
+        comparison.slowdowns.map((d) => [d.title, round(d.beforeMs), round(d.afterMs)]),
+      ),
+    );
+  }
+  const { broken, fixed, stillFailing, added, removed } = comparison;
+  print(
+    `\n${broken.length} broken, ${fixed.length} fixed, ${stillFailing.length} still failing, ${added.length} added, ${removed.length} removed`,
+  );
+  return broken.length ? 1 : 0;
+}

@@ -1,0 +1,23 @@
+import { type HistoryStore, historyLocation, openHistory } from '../history/store.ts';
+import { UsageError } from './run-command.ts';
+import { print } from './table.ts';
+
+export { UsageError };
+
+/** Opens the history (saying where), runs `work`, closes it. */
+export async function withHistory<T>(work: (store: HistoryStore) => Promise<T>): Promise<T> {
+  const location = historyLocation();
+  print(`▸ history: ${'url' in location ? new URL(location.url).host : location.dir}`);
+  const store = await openHistory(location);
+  try {
+    return await work(store);
+  } finally {
+    await store.close();
+  }
+}
+
+export function positiveInt(value: string | undefined, fallback: number, name: string): number {
+  if (value === undefined) return fallback;
+  if (!/^\d+$/.test(value) || Number(value) < 1) throw new UsageError(`${name} takes a whole number ≥ 1`);
+  return Number(value);
+}
