@@ -6,12 +6,14 @@ export class XmlParseError extends Error {
 }
 
 /**
- * Parses XML strictly (malformed input, a duplicate attribute or trailing text is an error) without
- * expanding entities, so untrusted partner files cannot smuggle in external entities.
+ * Parses XML strictly: malformed input, a duplicate attribute, trailing text or any DOCTYPE is an error,
+ * so untrusted partner files cannot smuggle in entities.
  */
 export function parseXml(xml: string): Element {
   if (xml.trim() === '') throw new XmlParseError('the document is empty');
   const doc = new DOMParser().parseFromString(xml, 'application/xml');
+  // No DDEX message needs a DTD; refusing one outright closes entity tricks (XXE, billion laughs).
+  if (doc.doctype) throw new XmlParseError('a DOCTYPE declaration is not allowed');
   const root = doc.documentElement as unknown as Element | null;
   if (!root || root.localName === 'parsererror')
     throw new XmlParseError('the document is not well-formed XML');

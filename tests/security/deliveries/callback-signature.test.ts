@@ -1,0 +1,138 @@
+import { fc } from '@fast-check/vitest';
+import {
+  memoryReplayGuard,
+  redisReplayGuard,
+  signCallback,
+  verifyCallback,
+} from '@soundcheck/api/deliveries/callback-signature.ts';
+import { describe, expect, test } from '../../utils/test.ts';
+
+const secret = 'a'.repeat(64);
+const now = new Date('2025-03-07T12:00:00.000Z');
+const nowSeconds = String(now.getTime() / 1000);
+const body =
+  '{"messageId":"M1","releaseStatus":"SuccessfullyIngestedByReleaseDistributor","fileStatus":"FileOK"}';
+
+function request(overrides: Partial<Parameters<typeof verifyCallback>[0]> = {}) {
+  return {
+    secrets: [secret],
+    timestamp: nowSeconds,
+    signature: signCallback(secret, nowSeconds, body),
+    rawBody: body,
+    now,
+    replay: memoryReplayGuard(() => now.getTime()),
+    scope: 'partner-1',
+    ...overrides,
+  };
+}
+
+describe('partner callback signatures', { tags: ['security', 'delivery'] }, () => {
+  test('the signature is sha256=HMAC-SHA256(secret, timestamp + "." + raw body)', () => {
+    // Computed independently: printf '1741348800.{}' | openssl dgst -sha256 -hmac "$(printf 'a%.0s' {1..64})"
+    expect(signCallback(secret, '1741348800', '{}')).toBe(
+      'sha256=3a634dd4a6aac75ee9acf258673a9b8d5638a9ff7fc1081c2af0dcbeefbc1dc2',
+    );
+  });
+
+  test('a correctly signed, fresh callback is accepted', async () => {
+    expect(await verifyCallback(request())).toEqual({ ok: true });
+  });
+
+  const past = String(Number(nowSeconds) - 301);
+  const future = String(Number(nowSeconds) + 301);
+  test.each([
+    ['no timestamp', { timestamp: undefined }, 'missing'],
+    ['no signature', { signature: undefined }, 'missing'],
+    ['a timestamp that is not Unix seconds', { timestamp: '2025-03-07T12:00:00Z' }, 'malformed'],
+    [
+      'a signature without the sha256= prefix',
+      { signature: signCallback(secret, nowSeconds, body).slice(7) },
+      'malformed',
+    ],
+    [
+      'a signature made with another secret',
+      { signature: signCallback('b'.repeat(64), nowSeconds, body) },
+      'bad_signature',
+    ],
+    ['a body changed after signing', { rawBody: body.replace('FileOK', 'ResourceCorrupt') }, 'bad_signature'],
+    // Correctly signed, but outside the window.
+    [
+      'a timestamp 301 s in the past',
+      { timestamp: past, signature: signCallback(secret, past, body) },
+      'stale',
+    ],
+    [
+      'a timestamp 301 s in the future',
+      { timestamp: future, signature: signCallback(secret, future, body) },
+      'stale',
+    ],
+  ] as const)('%s is refused', async (_case, overrides, reason) => {
+    expect(await verifyCallback(request(overrides))).toMatchObject({ ok: false, reason });
+  });
+
+  test('the window is five minutes either way, inclusive', async () => {
+    for (const offset of [-300, 300]) {
+      const timestamp = String(Number(nowSeconds) + offset);
+      const verdict = await verifyCallback(
+        request({ timestamp, signature: signCallback(secret, timestamp, body) }),
+      );
+      expect(verdict).toEqual({ ok: true });
+    }
+  });
+
+  test('the same signed callback twice: the second is a replay', async () => {
+    const replay = memoryReplayGuard(() => now.getTime());
+    expect(await verifyCallback(request({ replay }))).toEqual({ ok: true });
+    expect(await verifyCallback(request({ replay }))).toMatchObject({ ok: false, reason: 'replayed' });
+  });
+
+  test('forged callbacks do not fill the replay store', async () => {
+    const seen: string[] = [];
+    const replay = {
+      firstSeen: async (key: string) => {
+        seen.push(key);
+        return true;
+      },
+    };
+    await verifyCallback(request({ replay, signature: `sha256=${'0'.repeat(64)}` }));
+    expect(seen).toEqual([]);
+  });
+
+  test('during a secret rotation either secret verifies', async () => {
+    const next = 'c'.repeat(64);
+    const r = request({ secrets: [next, secret] });
+    expect(await verifyCallback(r)).toEqual({ ok: true });
+  });
+
+  test('any single-character change to a valid signature is refused', async () => {
+    const valid = signCallback(secret, nowSeconds, body);
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: 7, max: valid.length - 1 }),
+        fc.constantFrom(...'0123456789abcdef'),
+        async (i, c) => {
+          fc.pre(valid[i] !== c);
+          const forged = valid.slice(0, i) + c + valid.slice(i + 1);
+          expect(await verifyCallback(request({ signature: forged }))).toMatchObject({
+            reason: 'bad_signature',
+          });
+        },
+      ),
+      { numRuns: 50 },
+    );
+  });
+
+  test('on Redis, a replay is seen across processes and forgotten after twice the window', async ({
+    realRedis,
+  }) => {
+    const replay = redisReplayGuard(realRedis);
+    expect(await verifyCallback(request({ replay }))).toEqual({ ok: true });
+    // A second guard on the same server stands for another API process.
+    expect(await verifyCallback(request({ replay: redisReplayGuard(realRedis) }))).toMatchObject({
+      reason: 'replayed',
+    });
+    const ttl = await realRedis.ttl(`callback-replay:partner-1:${signCallback(secret, nowSeconds, body)}`);
+    expect(ttl).toBeGreaterThan(590);
+    expect(ttl).toBeLessThanOrEqual(600);
+  });
+});
