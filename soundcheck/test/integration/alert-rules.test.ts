@@ -1,0 +1,54 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, test } from 'vitest';
+import { registryFor } from '../../src/metrics/registry.ts';
+
+const dashboards = fileURLToPath(new URL('../../../dashboards/', import.meta.url));
+const ruleFiles = readdirSync(dashboards).filter((name) => name.endsWith('.rules.yml'));
+
+function promtoolMissing(): string | null {
+  const found = spawnSync('promtool', ['--version'], { stdio: 'ignore' });
+  if (!found.error) return null;
+  const reason = 'promtool is not installed (Debian: apt-get install prometheus)';
+  if (process.env.SOUNDCHECK_STRICT === '1') throw new Error(reason);
+  return reason;
+}
+
+describe('the Prometheus alert rules and the Grafana dashboard', {
+  tags: ['integration', 'reporting'],
+}, () => {
+  test('pass promtool check rules', (ctx) => {
+    const missing = promtoolMissing();
+    if (missing) return ctx.skip(missing);
+    expect(ruleFiles).toEqual(['soundcheck.rules.yml']);
+    const output = execFileSync('promtool', ['check', 'rules', ...ruleFiles], {
+      cwd: dashboards,
+      encoding: 'utf8',
+    });
+    expect(output).toContain('SUCCESS: 4 rules found');
+  });
+
+  test('query only metrics that Soundcheck exports', async () => {
+    const registry = registryFor({
+      environment: 'ci',
+      runsByVerdict: { passed: 1 },
+      lastRun: {
+        id: 'r',
+        tests: { passed: 1, failed: 0, skipped: 0, flaky: 0 },
+        durationSeconds: 1,
+        testDurationP95Seconds: 1,
+        finishedAtSeconds: 1,
+      },
+      flakyTests: 0,
+      apiP95Seconds: [{ route: 'GET /health', seconds: 0.01, baselineSeconds: 0.01 }],
+    });
+    const exported = new Set((await registry.getMetricsAsJSON()).map((metric) => metric.name));
+    const used = (text: string) => new Set(text.match(/soundcheck_[a-z0-9_]+/g));
+    const queried = new Set([
+      ...used(ruleFiles.map((name) => readFileSync(dashboards + name, 'utf8')).join('\n')),
+      ...used(readFileSync(`${dashboards}soundcheck.grafana.json`, 'utf8')),
+    ]);
+    expect([...queried].filter((name) => !exported.has(name))).toEqual([]);
+  });
+});
