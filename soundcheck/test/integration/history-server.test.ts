@@ -55,7 +55,7 @@ describe('soundcheck serve', { tags: ['integration', 'reporting'] }, () => {
     expect(page).toContain(`<a href="/runs/${ids[1]}/index.html">${ids[1]}</a>`);
     const run = await fetch(`${base}/runs/${ids[1]}/index.html`);
     expect([run.status, await run.text()]).toEqual([200, '<h1>run page</h1>']);
-    const escape = await fetch(`${base}/runs/..%2F..%2Fetc%2Fpasswd`);
-    expect(escape.status).toBe(404);
+    const outside = await fetch(`${base}/runs/..%2F..%2Fetc%2Fpasswd`);
+    expect(outside.status).toBe(404);
   });
 });
