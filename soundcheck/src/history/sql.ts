@@ -1,4 +1,5 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 
@@ -45,10 +46,46 @@ export async function connectPostgres(url: string): Promise<Sql> {
   };
 }
 
-/** PGlite in `dir` (created if missing), or in memory when `dir` is null. */
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * PGlite is one process's database: two processes writing one directory corrupt it. A lock file beside
+ * it names the holder; a lock whose process is gone is taken over.
+ */
+function lockDirectory(dir: string): () => void {
+  const lock = path.join(path.dirname(dir), `${path.basename(dir)}.lock`);
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      writeFileSync(lock, String(process.pid), { flag: 'wx' });
+      return () => rmSync(lock, { force: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const holder = Number(readFileSync(lock, 'utf8'));
+      if (holder && processAlive(holder))
+        throw new Error(
+          `${dir} is in use by process ${holder}; set SOUNDCHECK_HISTORY_URL to share a PostgreSQL history`,
+        );
+      rmSync(lock, { force: true });
+    }
+  }
+  throw new Error(`could not lock ${dir}`);
+}
+
+/** PGlite in `dir` (created if missing, locked while open), or in memory when `dir` is null. */
 export async function openEmbedded(dir: string | null): Promise<Sql> {
   if (dir) mkdirSync(dir, { recursive: true });
-  const client = dir ? await PGlite.create(dir) : await PGlite.create();
+  const unlock = dir ? lockDirectory(dir) : () => {};
+  const client = await (dir ? PGlite.create(dir) : PGlite.create()).catch((error: Error) => {
+    unlock();
+    throw error;
+  });
   const sql: Sql = {
     backend: 'pglite',
     query: async <T>(text: string, params: unknown[] = []) => (await client.query<T>(text, params)).rows,
@@ -57,7 +94,7 @@ export async function openEmbedded(dir: string | null): Promise<Sql> {
     },
     // One connection already: the session is the database itself.
     session: (work) => work(sql),
-    close: () => client.close(),
+    close: () => client.close().finally(unlock),
   };
   return sql;
 }
