@@ -9,7 +9,9 @@ import { registerOpenApi } from './http/openapi.ts';
 import { requestIdFrom } from './http/request-id.ts';
 import { registerSecurityHeaders } from './http/security-headers.ts';
 import { compileValidator } from './http/validation.ts';
+import { registerJobHandlers } from './jobs/handlers.ts';
 import { registerLabelRoutes } from './labels/routes.ts';
+import { registerLookupRoutes } from './lookup/routes.ts';
 import { registerMetrics } from './ops/metrics.ts';
 import { registerOpsRoutes } from './ops/routes.ts';
 import { registerRequestLimiter } from './rate-limit/request-limiter.ts';
@@ -47,5 +49,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   registerArtistRoutes(app, deps);
   registerReleaseRoutes(app, deps);
   registerTrackRoutes(app, deps);
+  registerLookupRoutes(app, deps);
+  registerJobHandlers(deps);
   return app;
 }

@@ -22,6 +22,12 @@ export interface Config {
   refreshTokenTtlSeconds: number;
   musicbrainzBaseUrl: string;
   smtpUrl: string | null;
+  /** Sender of notification e-mail, and the base of links in it. */
+  smtpFrom: string;
+  publicUrl: string;
+  /** Upload size limits (API.md: artwork 20 MB, audio 2 GB by default). */
+  artworkMaxBytes: number;
+  audioMaxBytes: number;
   secretsKey: string;
   outboundAllowlist: string[];
   dataDir: string;
@@ -129,6 +135,12 @@ export function loadConfig(env: Env = process.env): Config {
     musicbrainzBaseUrl:
       url(env, 'MUSICBRAINZ_BASE_URL', ['http:', 'https:']) ?? 'https://musicbrainz.org/ws/2/',
     smtpUrl: url(env, 'SMTP_URL', ['smtp:', 'smtps:']),
+    smtpFrom: env.SMTP_FROM || 'Soundcheck <no-reply@soundcheck.local>',
+    publicUrl: (
+      url(env, 'PUBLIC_URL', ['http:', 'https:']) ?? `http://${env.HOST || '127.0.0.1'}:${env.PORT || 3000}`
+    ).replace(/\/$/, ''),
+    artworkMaxBytes: integer(env, 'ARTWORK_MAX_BYTES', 20 * 1000 * 1000, 1024, 1024 ** 3),
+    audioMaxBytes: integer(env, 'AUDIO_MAX_BYTES', 2 * 1000 * 1000 * 1000, 1024, 64 * 1024 ** 3),
     secretsKey: secret(env, 'SECRETS_KEY', production),
     outboundAllowlist: list(env, 'OUTBOUND_ALLOWLIST'),
     dataDir,

@@ -2,6 +2,13 @@ import path from 'node:path';
 import type { Config } from './config.ts';
 import { connectPostgres, type Database, openPglite } from './db/database.ts';
 import { migrateUp } from './db/migrate.ts';
+import type { JobQueue } from './jobs/job-queue.ts';
+import { openJobQueue } from './jobs/open-queue.ts';
+import { serviceLog } from './jobs/service-log.ts';
+import type { MusicBrainzClient } from './lookup/musicbrainz-client.ts';
+import { openMusicBrainz } from './lookup/open-musicbrainz.ts';
+import type { Mailer } from './notifications/mailer.ts';
+import { openMailer } from './notifications/open-mailer.ts';
 import { connectRedis, embeddedRedis, type RedisClient } from './redis.ts';
 import type { ObjectStore } from './storage/object-store.ts';
 import { openObjectStore } from './storage/open-store.ts';
@@ -19,12 +26,18 @@ export interface Deps {
   redis: RedisClient;
   storage: ObjectStore;
   clock: Clock;
+  /** Background jobs: BullMQ with Redis, in-process otherwise. */
+  queue: JobQueue;
+  mailer: Mailer;
+  musicbrainz: MusicBrainzClient;
 }
 
 export interface Backends {
   database: string;
   redis: string;
   storage: string;
+  jobs: string;
+  mail: string;
 }
 
 /** A one-line cause for a dependency that failed at start, naming the variable to fix. */
@@ -91,11 +104,23 @@ export async function createDeps(
       storage.kind === 'file'
         ? `local directory (${new URL(config.storageUrl).pathname})`
         : config.storageUrl,
+    jobs: config.redisUrl ? 'BullMQ on Redis' : 'in-process, eager',
+    mail: config.smtpUrl ? `SMTP (${redact(config.smtpUrl)})` : 'log only (SMTP_URL unset)',
   };
+  const queue = openJobQueue(config, (name, error, attempt, final) =>
+    serviceLog(config, final ? 'error' : 'warn')(
+      { queue: name, attempt, err: (error as Error).message },
+      final ? 'job failed for good' : 'job failed; retrying',
+    ),
+  );
+  const mailer = openMailer(config, serviceLog(config, 'info'));
+  const musicbrainz = openMusicBrainz(config, redis, systemClock);
   return {
-    deps: { config, db, redis, storage, clock: systemClock },
+    deps: { config, db, redis, storage, clock: systemClock, queue, mailer, musicbrainz },
     backends,
     async close() {
+      await queue.close();
+      mailer.close();
       redis.disconnect();
       await db.close();
     },

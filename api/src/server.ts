@@ -43,6 +43,8 @@ async function main(): Promise<void> {
     await close();
     fail(listenError(error as NodeJS.ErrnoException, config.host, config.port));
   }
+  // Job handlers are registered by buildApp; WORKERS=off leaves consuming them to `npm run worker`.
+  if (config.workers) await deps.queue.startWorkers();
 
   let stopping = false;
   const stop = async (signal: string) => {

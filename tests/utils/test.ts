@@ -4,7 +4,6 @@ import path from 'node:path';
 import { buildApp } from '@soundcheck/api/app.ts';
 import { type Config, loadConfig } from '@soundcheck/api/config.ts';
 import { type Deps, systemClock } from '@soundcheck/api/deps.ts';
-import { localStore } from '@soundcheck/api/storage/local-store.ts';
 import { bootstrapAdmin } from '@soundcheck/api/users/bootstrap.ts';
 import type { FastifyInstance } from 'fastify';
 import {
@@ -18,6 +17,8 @@ import { recordApiResponse } from 'soundcheck/client/response-log.ts';
 import { test as base } from 'vitest';
 import { adminCredentials } from '../factories/admin.ts';
 import { type SignedInUser, signIn } from '../factories/signed-in.ts';
+import { externalDeps } from '../mocks/test-deps.ts';
+import { mockEnvironment, startTestMocks, type TestMocks } from '../mocks/test-mocks.ts';
 import { openTestDatabase } from './database.ts';
 import { openTestRedis } from './redis.ts';
 import { type Services, services } from './services.ts';
@@ -28,9 +29,10 @@ interface Server {
   inProcess: { app: FastifyInstance; deps: Deps } | null;
 }
 
-function testConfig(dataDir: string, redisPrefix: string): Config {
+function testConfig(dataDir: string, redisPrefix: string, mockEnv: Record<string, string>): Config {
   const admin = adminCredentials(false);
   return loadConfig({
+    ...mockEnv,
     NODE_ENV: 'test',
     DATA_DIR: dataDir,
     REDIS_PREFIX: redisPrefix,
@@ -52,7 +54,15 @@ function needInProcess(server: Server, what: string) {
  */
 export const test = base
   .extend('services', { scope: 'worker' }, (): Services => services())
-  .extend('server', { scope: 'file' }, async ({ services }, { onCleanup }): Promise<Server> => {
+  /** Where the app keeps objects: the local directory by default, the S3 mock with `test.override({ storageKind: 's3' })`. */
+  .extend('storageKind', { scope: 'file' }, (): 'file' | 's3' => 'file')
+  /** The third parties' mocks (S3, SMTP, MusicBrainz), and the guard failing any other outbound request. */
+  .extend('mockServers', { scope: 'file' }, async ({ services }, { onCleanup }): Promise<TestMocks> => {
+    const { mocks, stop } = await startTestMocks(services.target ? [services.target] : []);
+    onCleanup(stop);
+    return mocks;
+  })
+  .extend('server', { scope: 'file' }, async ({ services, mockServers, storageKind }, { onCleanup }) => {
     if (services.target) return { transport: fetchTransport(services.target), inProcess: null };
     const closers: Array<() => unknown> = [];
     onCleanup(async () => {
@@ -64,14 +74,19 @@ export const test = base
     closers.push(() => db.close());
     const { redis, close } = await openTestRedis(services);
     closers.push(close);
-    const config = testConfig(dataDir, String(redis.options.keyPrefix));
+    const config = testConfig(
+      dataDir,
+      String(redis.options.keyPrefix),
+      mockEnvironment(mockServers, storageKind),
+    );
     const deps: Deps = {
       config,
       db,
       redis,
-      storage: localStore(path.join(dataDir, 'objects')),
       clock: systemClock,
+      ...externalDeps(config, redis, systemClock),
     };
+    closers.push(() => deps.queue.close());
     const app = await buildApp(deps);
     closers.push(() => app.close());
     await bootstrapAdmin(db, config.bootstrapAdmin);
@@ -80,18 +95,27 @@ export const test = base
   .extend('app', { scope: 'file' }, ({ server }) => needInProcess(server, 'app').app)
   .extend('deps', { scope: 'file' }, ({ server }) => needInProcess(server, 'deps').deps)
   .extend('db', { scope: 'file' }, ({ deps }) => deps.db)
+  /** The mocks, reset after the test; the test fails if anything called out to an unmocked host. */
+  .extend('mocks', ({ mockServers }, { onCleanup }): TestMocks => {
+    mockServers.manager.resetAllMocks();
+    onCleanup(() => {
+      mockServers.manager.resetAllMocks();
+      mockServers.guard.assertNoneRefused();
+    });
+    return mockServers;
+  })
   /** The real Redis server; without one the test is skipped with the reason (a failure under SOUNDCHECK_STRICT=1). */
   .extend('realRedis', ({ deps, services, skip }) => {
     if (!services.redis) skip(`needs a real Redis server: ${services.missing.redis ?? 'not configured'}`);
     return deps.redis;
   })
-  .extend(
-    'api',
-    ({ server, task }): ApiClient =>
-      createApiClient(server.transport, (request, response) =>
-        recordApiResponse(task.meta, request, response),
-      ),
-  )
+  .extend('api', ({ server, mockServers, task }, { onCleanup }): ApiClient => {
+    // An outbound call to a host no mock covers fails the test, naming the URL.
+    onCleanup(() => mockServers.guard.assertNoneRefused());
+    return createApiClient(server.transport, (request, response) =>
+      recordApiResponse(task.meta, request, response),
+    );
+  })
   /** The first admin, signed in through the API (black-box: the deployment's BOOTSTRAP_ADMIN_*). */
   .extend('admin', async ({ api, server }): Promise<SignedInUser> => {
     const { email, password } = adminCredentials(server.inProcess === null);

@@ -5,14 +5,23 @@ export class UnmockedRequestError extends Error {
   override name = 'UnmockedRequestError';
 }
 
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
 /**
  * Refuses outbound HTTP (undici and Node's fetch) to any origin not allowed — the mocks' and the target's —
- * and remembers each refusal so the test that caused it can be failed with the URL.
+ * and remembers each refusal so the test that caused it can be failed with the URL. With `allowLoopback`,
+ * every local server passes (servers a test starts itself, such as an API process); only the outside
+ * world is refused.
  */
 export class OutboundGuard {
   readonly refused: string[] = [];
   readonly #allowed = new Set<string>();
+  readonly #allowLoopback: boolean;
   #previous: Dispatcher | null = null;
+
+  constructor(options: { allowLoopback?: boolean } = {}) {
+    this.#allowLoopback = options.allowLoopback ?? false;
+  }
 
   allow(url: string): this {
     this.#allowed.add(new URL(url).origin);
@@ -20,8 +29,9 @@ export class OutboundGuard {
   }
 
   isAllowed(url: string): boolean {
-    const { origin, protocol } = new URL(url);
-    return protocol === 'http:' || protocol === 'https:' ? this.#allowed.has(origin) : true;
+    const { origin, protocol, hostname } = new URL(url);
+    if (protocol !== 'http:' && protocol !== 'https:') return true;
+    return this.#allowed.has(origin) || (this.#allowLoopback && LOOPBACK.has(hostname));
   }
 
   /** Installs the guard as the process's global dispatcher until `uninstall`. */

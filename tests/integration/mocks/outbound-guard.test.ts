@@ -29,3 +29,13 @@ describe('the outbound guard', { tags: ['integration', 'harness', 'external_deps
     expect(guard.refused).toEqual([]);
   });
 });
+
+describe('the outbound guard with loopback allowed', { tags: ['integration', 'harness'] }, () => {
+  test('passes any local server but still refuses the outside world', () => {
+    const lenient = new OutboundGuard({ allowLoopback: true });
+    expect(lenient.isAllowed('http://127.0.0.1:5555/anything')).toBe(true);
+    expect(lenient.isAllowed('http://localhost:5555/anything')).toBe(true);
+    expect(lenient.isAllowed('https://musicbrainz.org/ws/2/')).toBe(false);
+    expect(guard.isAllowed('http://127.0.0.1:5555/anything')).toBe(false);
+  });
+});

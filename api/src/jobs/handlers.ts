@@ -1,0 +1,7 @@
+import type { Deps } from '../deps.ts';
+import { NOTIFICATIONS_QUEUE, type NotificationJob, sendNotification } from '../notifications/notify.ts';
+
+/** Every queue's handler, registered on the app's queue (in-process) and by `npm run worker`. */
+export function registerJobHandlers(deps: Deps): void {
+  deps.queue.register<NotificationJob>(NOTIFICATIONS_QUEUE, (job) => sendNotification(deps, job));
+}
