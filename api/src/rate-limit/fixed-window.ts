@@ -26,7 +26,8 @@ export async function peek(redis: RedisClient, key: string): Promise<WindowState
   for (const [error] of results) if (error) throw error;
   const count = Number(results[0]?.[1] ?? 0);
   const pttl = Number(results[1]?.[1]);
-  return { count, resetMs: pttl > 0 ? pttl : 0 };
+  // PTTL is -2 for a missing key and -1 for one without expiry (which SET PX never leaves).
+  return { count, resetMs: Math.max(pttl, 0) };
 }
 
 export const seconds = (ms: number): number => Math.max(1, Math.ceil(ms / 1000));
