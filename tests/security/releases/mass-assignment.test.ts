@@ -1,0 +1,59 @@
+import { artistFactory } from '../../factories/artists.ts';
+import { ReleaseFactory, releaseBody, trackBody } from '../../factories/releases.ts';
+import { signedIn } from '../../factories/signed-in.ts';
+import { describe, expect, test } from '../../utils/test.ts';
+
+const ADMIN_ID = '01900000-0000-7000-8000-000000000001';
+
+describe('mass assignment on the catalog', { tags: ['security', 'catalog'] }, () => {
+  test.for([
+    ['state', 'approved'],
+    ['createdBy', ADMIN_ID],
+    ['id', ADMIN_ID],
+    ['firstDeliveredAt', '2020-01-01T00:00:00Z'],
+    ['tracks', []],
+  ] as const)('POST /v1/releases with %s is 400 UNKNOWN_PROPERTY', async ([field, value], { api, admin }) => {
+    const manager = await signedIn(api, admin, { role: 'label_manager' });
+    const release = await ReleaseFactory.single().create(api, manager);
+    const response = await api
+      .as(manager)
+      .post('/v1/releases', { ...releaseBody(release.primaryArtistIds), [field]: value });
+    expect(response.status).toBe(400);
+    expect(response.body).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      errors: [{ field, code: 'UNKNOWN_PROPERTY' }],
+    });
+  });
+
+  test.for([
+    ['state', 'approved'],
+    ['labelId', ADMIN_ID],
+    ['createdBy', ADMIN_ID],
+    ['firstDeliveredAt', null],
+  ] as const)(
+    'PATCH /v1/releases/{id} with %s is 400 and changes nothing',
+    async ([field, value], { api, admin }) => {
+      const manager = await signedIn(api, admin, { role: 'label_manager' });
+      const release = await ReleaseFactory.single().create(api, manager);
+      const response = await api
+        .as(manager)
+        .patch(`/v1/releases/${release.id}`, { title: 'New', [field]: value });
+      expect(response.body).toMatchObject({ status: 400, errors: [{ field, code: 'UNKNOWN_PROPERTY' }] });
+      expect((await api.as(manager).get(`/v1/releases/${release.id}`)).body).toEqual(release);
+    },
+  );
+
+  test('tracks refuse releaseId and id; artists refuse createdBy', async ({ api, admin }) => {
+    const manager = await signedIn(api, admin, { role: 'label_manager' });
+    const release = await ReleaseFactory.single().create(api, manager);
+    const other = await ReleaseFactory.single().create(api, manager);
+    const track = { ...trackBody(release.primaryArtistIds[0]!, 2), releaseId: other.id };
+    expect((await api.as(manager).post(`/v1/releases/${release.id}/tracks`, track)).status).toBe(400);
+    const path = `/v1/releases/${release.id}/tracks/${release.tracks[0]!.id}`;
+    expect((await api.as(manager).patch(path, { id: ADMIN_ID })).status).toBe(400);
+    expect(
+      (await api.as(manager).post('/v1/artists', { ...artistFactory.build(), createdBy: ADMIN_ID })).status,
+    ).toBe(400);
+    expect((await api.as(manager).get(`/v1/releases/${other.id}`)).body).toEqual(other);
+  });
+});
