@@ -61,7 +61,7 @@ export async function refresh(deps: Deps, refreshToken: string): Promise<TokenPa
   const claims = await verifyToken(deps.config, now, refreshToken, 'refresh');
   if (!claims) throw invalidRefresh();
   const user = await findUserById(deps.db, claims.sub);
-  if (!user || !user.active || user.tokenVersion !== claims.ver) throw invalidRefresh();
+  if (!user?.active || user.tokenVersion !== claims.ver) throw invalidRefresh();
   const nextJti = randomUUID();
   const outcome = await rotateRefreshToken(deps.db, claims.sid, user.id, claims.jti, nextJti, now);
   if (outcome !== 'rotated') throw invalidRefresh();
