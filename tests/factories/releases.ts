@@ -4,8 +4,8 @@ import { createArtist } from './artists.ts';
 import { expectStatus } from './expect-status.ts';
 import { randomEan13, randomIsrc } from './identifiers.ts';
 
-export type ReleaseType = 'single' | 'ep' | 'album';
-export type Advisory = 'explicit' | 'clean' | 'not_explicit';
+type ReleaseType = 'single' | 'ep' | 'album';
+type Advisory = 'explicit' | 'clean' | 'not_explicit';
 
 /** The body of `POST /v1/releases`. */
 export interface ReleaseBody {
