@@ -1,5 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { connectPostgres } from '@soundcheck/api/db/database.ts';
+import { rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { connectPostgres, openPglite } from '@soundcheck/api/db/database.ts';
 import { loadMigrations, migrateUp } from '@soundcheck/api/db/migrate.ts';
 import { dropDatabases, ensureTemplate } from 'soundcheck/fixtures/databases.ts';
 import { checkServices, defaultUrls } from 'soundcheck/services/health.ts';
@@ -12,6 +15,19 @@ function templateName(): string {
   const fingerprint = createHash('sha256');
   for (const migration of loadMigrations()) fingerprint.update(`${migration.version}\n${migration.up}\n`);
   return `soundcheck_tpl_${fingerprint.digest('hex').slice(0, 12)}`;
+}
+
+/** Without PostgreSQL: one migrated PGlite, dumped to a file that every test file starts from. */
+async function pgliteTemplate(runToken: string): Promise<string> {
+  const db = await openPglite(null);
+  try {
+    await migrateUp(db);
+    const file = path.join(tmpdir(), `soundcheck-pglite-${runToken}.tar`);
+    writeFileSync(file, Buffer.from(await (await db.dump!()).arrayBuffer()));
+    return file;
+  } finally {
+    await db.close();
+  }
 }
 
 /**
@@ -38,11 +54,13 @@ export default async function setup(project: TestProject) {
     postgres,
     redis,
     template: null,
+    pgliteTemplate: null,
     clonePrefix: `${CLONE_PREFIX}${runToken}_`,
     runToken,
     target,
     missing: Object.fromEntries(missing.map((status) => [status.name, status.reason ?? 'unavailable'])),
   };
+  if (!postgres && !target) services.pgliteTemplate = await pgliteTemplate(runToken);
   if (postgres && !target) {
     services.template = templateName();
     await ensureTemplate(postgres, services.template, async (url) => {
@@ -56,6 +74,7 @@ export default async function setup(project: TestProject) {
   }
   project.provide('services', services);
   return async () => {
+    if (services.pgliteTemplate) rmSync(services.pgliteTemplate, { force: true });
     if (postgres && !target) await dropDatabases(postgres, services.clonePrefix);
   };
 }

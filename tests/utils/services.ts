@@ -8,6 +8,8 @@ export interface Services {
   redis: string | null;
   /** The migrated template database each test file clones. */
   template: string | null;
+  /** Without PostgreSQL: a dump of a migrated PGlite that each test file loads. */
+  pgliteTemplate: string | null;
   clonePrefix: string;
   runToken: string;
   /** Black-box mode: the deployment under test (SOUNDCHECK_TARGET). */

@@ -17,6 +17,8 @@ export interface Database {
   exec(sql: string): Promise<void>;
   query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
   close(): Promise<void>;
+  /** PGlite only: the database's contents, to start copies from (`openPglite(null, dump)`). */
+  dump?: () => Promise<PgliteDump>;
 }
 
 export interface PostgresOptions {
@@ -47,10 +49,19 @@ export async function connectPostgres(url: string, options: PostgresOptions = {}
   };
 }
 
-/** An embedded PGlite database stored under `dir` (or in memory when `dir` is null). */
-export async function openPglite(dir: string | null): Promise<Database> {
+/** The contents of a PGlite database, as `dumpPglite` writes them (a tarball of its data directory). */
+export type PgliteDump = Blob;
+
+/**
+ * An embedded PGlite database stored under `dir` (or in memory when `dir` is null), optionally started
+ * from a dump — several times faster than creating and migrating a new one.
+ */
+export async function openPglite(dir: string | null, from?: PgliteDump): Promise<Database> {
   if (dir) mkdirSync(path.dirname(dir), { recursive: true });
-  const client = dir ? await PGlite.create(dir) : await PGlite.create();
+  const client = await PGlite.create({
+    ...(dir ? { dataDir: dir } : {}),
+    ...(from ? { loadDataDir: from } : {}),
+  });
   return {
     backend: 'pglite',
     orm: drizzlePglite(client, { schema }),
@@ -59,5 +70,6 @@ export async function openPglite(dir: string | null): Promise<Database> {
     },
     query: async <T>(sql: string, params: unknown[] = []) => (await client.query<T>(sql, params)).rows,
     close: () => client.close(),
+    dump: async () => (await client.dumpDataDir('none')) as Blob,
   };
 }

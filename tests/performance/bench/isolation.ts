@@ -72,10 +72,17 @@ async function main(): Promise<void> {
     const teardownStarted = performance.now();
     await dropDatabases(adminUrl, `bench_clone_${token}_`);
     const teardown = (performance.now() - teardownStarted) / ROUNDS;
-    const pglite = await timeRounds('embedded PGlite migrated in memory', async () => {
+    const pgliteScratch = await timeRounds('PGlite created and migrated', async () => {
       const db = await openPglite(null);
       await migrateUp(db);
       await db.close();
+    });
+    const migrated = await openPglite(null);
+    await migrateUp(migrated);
+    const dump = await migrated.dump!();
+    await migrated.close();
+    const pglite = await timeRounds('PGlite loaded from a migrated dump', async () => {
+      await (await openPglite(null, dump)).close();
     });
     const perFile = testsPerFile();
     const row = (name: string, ms: number) =>
@@ -86,7 +93,8 @@ async function main(): Promise<void> {
     console.log(row('clone of the template (the harness)', clone));
     console.log(row('  + its drop at the end of the run', teardown));
     console.log(row('migrations from scratch (reference)', scratch));
-    console.log(row('PGlite in memory (no PostgreSQL)', pglite));
+    console.log(row('no PostgreSQL: PGlite from a dump', pglite));
+    console.log(row('  reference: PGlite created + migrated', pgliteScratch));
     const perTest = (clone + teardown) / perFile;
     console.log(
       `\nisolation costs ${perTest.toFixed(2)} ms per test (target ≤ 5 ms); ${(scratch / (clone + teardown)).toFixed(1)}× cheaper than migrating`,
