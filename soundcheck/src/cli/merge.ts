@@ -17,6 +17,8 @@ export function mergeResults(id: string, shards: RunResult[]): RunResult {
   const first = shards[0]!.run;
   const finished = shards.map((s) => s.run.finishedAt ?? s.run.startedAt).sort();
   const crashed = shards.some((s) => s.run.verdict === 'crashed' || s.run.verdict === 'running');
+  // A shard can fail with no failed test (an unhandled error, a file that would not load).
+  const failed = tally.failed > 0 || shards.some((s) => s.run.verdict === 'failed');
   return {
     run: {
       ...first,
@@ -24,12 +26,33 @@ export function mergeResults(id: string, shards: RunResult[]): RunResult {
       startedAt: shards.map((s) => s.run.startedAt).sort()[0] ?? first.startedAt,
       finishedAt: finished.at(-1) ?? null,
       shard: null,
-      verdict: crashed ? 'crashed' : tally.failed ? 'failed' : 'passed',
+      verdict: crashed ? 'crashed' : failed ? 'failed' : 'passed',
     },
     tally,
     tests,
     metrics: collectMetrics(tests),
   };
+}
+
+/** Refuses what would make a wrong run: one shard twice, shards of different commits, overlapping tests. */
+export function checkShards(shards: readonly RunResult[]): void {
+  const ids = shards.map((s) => s.run.id);
+  const twice = ids.find((id, i) => ids.indexOf(id) !== i);
+  if (twice) throw new UsageError(`${twice} is named twice; name each shard once`);
+  if (new Set(shards.map((s) => s.run.commit)).size > 1)
+    throw new UsageError(
+      `the shards ran different commits (${shards.map((s) => `${s.run.id}: ${s.run.commit ?? 'unknown'}`).join(', ')}); merge the shards of one run`,
+    );
+  const owner = new Map<string, string>();
+  for (const { run, tests } of shards) {
+    const shared = tests.filter((t) => owner.has(t.id));
+    const first = shared[0];
+    if (first)
+      throw new UsageError(
+        `${owner.get(first.id)} and ${run.id} both hold ${first.titlePath.join(' › ')}${shared.length > 1 ? ` (and ${shared.length - 1} more)` : ''}; each test must come from one shard`,
+      );
+    for (const t of tests) owner.set(t.id, run.id);
+  }
 }
 
 /** `soundcheck merge <shard folders…>`: combines shard run folders into one run folder and history record. */
@@ -43,11 +66,7 @@ export async function mergeCommand(args: string[]): Promise<number> {
   if (positionals.length < 2)
     throw new UsageError('usage: soundcheck merge <shard run folder or id> <another> …');
   const shards = positionals.map((which) => readRunResult(runFolder(reportDir, which)));
-  const commits = new Set(shards.map((s) => s.run.commit));
-  if (commits.size > 1)
-    throw new UsageError(
-      `the shards ran different commits (${[...commits].join(', ')}); merge shards of one run`,
-    );
+  checkShards(shards);
   const merged = mergeResults(newRunId(), shards);
   print(`▸ merging ${shards.map((s) => `${s.run.id} (${s.run.shard ?? 'whole'})`).join(', ')}`);
   const folder = createRunFolder(reportDir, merged.run.id);
@@ -58,5 +77,5 @@ export async function mergeCommand(args: string[]): Promise<number> {
   print(`✓ merged run ${merged.run.id} in ${path.relative(process.cwd(), folder)}`);
   const { passed, failed, skipped } = merged.tally;
   print(`\n${passed} passed, ${failed} failed, ${skipped} skipped`);
-  return failed ? 1 : 0;
+  return merged.run.verdict === 'passed' ? 0 : 1;
 }
