@@ -1,6 +1,7 @@
 import cors from '@fastify/cors';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { registerArtistRoutes } from './artists/routes.ts';
+import { registerAssetRoutes } from './assets/routes.ts';
 import { registerAuthentication } from './auth/authenticate.ts';
 import { registerAuthRoutes } from './auth/routes.ts';
 import type { Deps } from './deps.ts';
@@ -50,6 +51,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   registerReleaseRoutes(app, deps);
   registerTrackRoutes(app, deps);
   registerLookupRoutes(app, deps);
+  registerAssetRoutes(app, deps);
   registerJobHandlers(deps);
   return app;
 }

@@ -10,7 +10,7 @@ import { openObjectStore } from '@soundcheck/api/storage/open-store.ts';
 
 /**
  * The dependencies that talk to third parties, built from a configuration that points at the mocks: the
- * jobs run in-process (eagerly, `deps.queue.drain()` waits for them), MusicBrainz backs off in 100 ms steps
+ * jobs run in-process (eagerly, `deps.queue.drain()` waits for them; retries back off 100× faster), MusicBrainz backs off in 100 ms steps
  * instead of seconds (the throttle keeps its real 1 s).
  */
 export function externalDeps(
@@ -21,7 +21,7 @@ export function externalDeps(
   if (!config.smtpUrl) throw new Error('the test configuration has no SMTP_URL');
   return {
     storage: openObjectStore(config),
-    queue: inlineQueue(),
+    queue: inlineQueue(() => {}, 0.01),
     mailer: smtpMailer(config.smtpUrl, config.smtpFrom),
     musicbrainz: musicBrainzClient({
       baseUrl: config.musicbrainzBaseUrl,

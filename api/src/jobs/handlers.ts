@@ -1,7 +1,9 @@
+import { ASSET_ANALYSIS_QUEUE, type AssetAnalysisJob, analyseAsset } from '../assets/analysis-job.ts';
 import type { Deps } from '../deps.ts';
 import { NOTIFICATIONS_QUEUE, type NotificationJob, sendNotification } from '../notifications/notify.ts';
 
 /** Every queue's handler, registered on the app's queue (in-process) and by `npm run worker`. */
 export function registerJobHandlers(deps: Deps): void {
   deps.queue.register<NotificationJob>(NOTIFICATIONS_QUEUE, (job) => sendNotification(deps, job));
+  deps.queue.register<AssetAnalysisJob>(ASSET_ANALYSIS_QUEUE, (job) => analyseAsset(deps, job));
 }

@@ -14,7 +14,11 @@ export type JobFailureLogger = (queue: string, error: unknown, attempt: number, 
  * The embedded queue: a job starts as soon as it is added (never inside the caller's await), retries with
  * backoff, and a job id already seen is ignored. Pending work is tracked so `drain` can wait for it.
  */
-export function inlineQueue(onFailure: JobFailureLogger = () => {}): JobQueue {
+export function inlineQueue(
+  onFailure: JobFailureLogger = () => {},
+  /** Multiplies every backoff delay: tests use a small factor so retries take milliseconds. */
+  backoffScale = 1,
+): JobQueue {
   const handlers = new Map<string, JobHandler>();
   const seen = new Set<string>();
   const running = new Set<Promise<void>>();
@@ -30,7 +34,8 @@ export function inlineQueue(onFailure: JobFailureLogger = () => {}): JobQueue {
         return;
       } catch (error) {
         onFailure(queue, error, attempt, attempt === attempts);
-        if (attempt < attempts) await sleep(backoffDelay(options.backoffMs ?? defaultBackoffMs, attempt));
+        if (attempt < attempts)
+          await sleep(backoffDelay(options.backoffMs ?? defaultBackoffMs, attempt) * backoffScale);
       }
     }
   }

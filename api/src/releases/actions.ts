@@ -3,6 +3,7 @@ import type { Actor } from '../auth/actor.ts';
 import type { Orm } from '../db/database.ts';
 import type { Deps } from '../deps.ts';
 import { ApiError } from '../http/errors.ts';
+import { notifyWorkflowAction } from '../notifications/workflow-notifications.ts';
 import { authorize, ensureVisible } from '../policy/authorize.ts';
 import { validateRelease } from '../qc/validate.ts';
 import { recordEvent } from './history.ts';
@@ -80,7 +81,7 @@ export async function runReleaseAction(
   action: ImplementedAction,
   reasons?: Reasons,
 ) {
-  return deps.db.orm.transaction(async (tx) => {
+  const release = await deps.db.orm.transaction(async (tx) => {
     const row = ensureVisible(actor, 'release:read', await findRelease(tx, id, true), 'Release');
     authorize(actor, `release:${action}`, row);
     const to = nextState(row.state, actionEvents[action]);
@@ -104,6 +105,9 @@ export async function runReleaseAction(
     );
     return fullRelease(tx, updated);
   });
+  // After the commit, so the e-mail job reads the new state; queuing never throws (notifications/).
+  await notifyWorkflowAction(deps, action, id, reasons);
+  return release;
 }
 
 /** POST /v1/releases/{id}/validate: the QC report of the release as it stands. */
