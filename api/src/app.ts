@@ -15,6 +15,7 @@ import { registerLabelRoutes } from './labels/routes.ts';
 import { registerLookupRoutes } from './lookup/routes.ts';
 import { registerMetrics } from './ops/metrics.ts';
 import { registerOpsRoutes } from './ops/routes.ts';
+import { registerPartnerRoutes } from './partners/routes.ts';
 import { registerRequestLimiter } from './rate-limit/request-limiter.ts';
 import { registerReleaseRoutes } from './releases/routes.ts';
 import { registerTrackRoutes } from './tracks/routes.ts';
@@ -51,6 +52,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   registerReleaseRoutes(app, deps);
   registerTrackRoutes(app, deps);
   registerLookupRoutes(app, deps);
+  registerPartnerRoutes(app, deps);
   registerAssetRoutes(app, deps);
   registerJobHandlers(deps);
   return app;

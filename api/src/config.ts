@@ -39,6 +39,15 @@ export interface Config {
   workers: boolean;
   bodyLimitBytes: number;
   rateLimitPerMinute: number;
+  /** Deliveries: transport retries (capped exponential backoff), ACK timeout, how often the sweeper runs. */
+  deliveries: {
+    backoffBaseMs: number;
+    backoffCapMs: number;
+    maxAttempts: number;
+    ackTimeoutMs: number;
+    sweepIntervalMs: number;
+    transportTimeoutMs: number;
+  };
 }
 
 type Env = Record<string, string | undefined>;
@@ -152,5 +161,13 @@ export function loadConfig(env: Env = process.env): Config {
     workers: workers === 'on',
     bodyLimitBytes: integer(env, 'BODY_LIMIT_BYTES', 1024 * 1024, 1024, 64 * 1024 * 1024),
     rateLimitPerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', 600, 1, 1_000_000),
+    deliveries: {
+      backoffBaseMs: integer(env, 'DELIVERY_BACKOFF_BASE_MS', 5_000, 1, 3_600_000),
+      backoffCapMs: integer(env, 'DELIVERY_BACKOFF_CAP_MS', 15 * 60_000, 1, 24 * 3_600_000),
+      maxAttempts: integer(env, 'DELIVERY_MAX_ATTEMPTS', 8, 1, 100),
+      ackTimeoutMs: integer(env, 'DELIVERY_ACK_TIMEOUT_MS', 48 * 3_600_000, 100, 30 * 24 * 3_600_000),
+      sweepIntervalMs: integer(env, 'DELIVERY_SWEEP_INTERVAL_MS', 30_000, 50, 3_600_000),
+      transportTimeoutMs: integer(env, 'DELIVERY_TRANSPORT_TIMEOUT_MS', 20_000, 100, 600_000),
+    },
   };
 }

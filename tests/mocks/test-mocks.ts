@@ -41,6 +41,13 @@ export function mockEnvironment(mocks: TestMocks, storage: 'file' | 's3'): Recor
   return {
     MUSICBRAINZ_BASE_URL: mocks.musicbrainz.baseUrl,
     SMTP_URL: mocks.smtp.url,
+    // Partner mocks listen on loopback: tests name them `localhost`, the one host let through the SSRF guard.
+    OUTBOUND_ALLOWLIST: 'localhost',
+    // Delivery retries in tens of milliseconds, so tests see a whole backoff sequence.
+    DELIVERY_BACKOFF_BASE_MS: '40',
+    DELIVERY_BACKOFF_CAP_MS: '200',
+    DELIVERY_MAX_ATTEMPTS: '4',
+    DELIVERY_TRANSPORT_TIMEOUT_MS: '4000',
     ...(storage === 's3'
       ? {
           STORAGE_URL: `s3://${TEST_BUCKET}/objects`,

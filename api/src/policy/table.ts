@@ -79,6 +79,31 @@ export const policyTable = {
   'release:revise': { admin: ['always'], label_manager: ['ownLabel'] },
   'release:takedown': { admin: ['always'], label_manager: ['ownLabel'] },
   'release:archive': { admin: ['always'], label_manager: ['ownLabel'] },
+
+  // ── partners and deliveries ─────────────────────────────────────────────────────────────────────────
+  'partner:create': { admin: ['always'] },
+  /** Who the partners are (name, DPID, lead time): label staff choose them to distribute to. */
+  'partner:read': {
+    admin: ['always'],
+    reviewer: ['always'],
+    label_manager: ['always'],
+    partner: ['ownPartner'],
+  },
+  /** Changing a partner, and seeing its transport (secrets masked) and callback URL. */
+  'partner:update': { admin: ['always'] },
+  /** test-connection and rotate-callback-secret. */
+  'partner:manage': { admin: ['always'] },
+  /** Reading deliveries and their ERN: label staff their label's, partner accounts their partner's. */
+  'delivery:read': {
+    admin: ['always'],
+    reviewer: ['always'],
+    label_manager: ['ownLabel'],
+    partner: ['ownPartner'],
+  },
+  /** `POST /v1/releases/{id}/deliveries`; the resource is the release. */
+  'delivery:create': { admin: ['always'], label_manager: ['ownLabel'] },
+  'delivery:retry': { admin: ['always'] },
+  'delivery:cancel': { admin: ['always'] },
 } as const satisfies Record<string, PolicyRow>;
 
 export type Action = keyof typeof policyTable;

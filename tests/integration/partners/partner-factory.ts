@@ -1,0 +1,68 @@
+import { faker } from '@faker-js/faker';
+import { dpidCheckCharacter } from '@soundcheck/api/identifiers/dpid.ts';
+import type { ApiClient } from 'soundcheck/client/http-client.ts';
+import type { S3Mock } from 'soundcheck/mocks/s3-mock.ts';
+import type { SftpMock } from 'soundcheck/mocks/sftp-mock.ts';
+import { expectStatus } from '../../factories/expect-status.ts';
+import type { SignedInUser } from '../../factories/signed-in.ts';
+
+/** A fresh, valid DPID (random party number, computed check character). */
+export function randomDpid(): string {
+  const body = `PADPIDA${faker.string.numeric(10)}`;
+  return `${body}${dpidCheckCharacter(body)}`;
+}
+
+export interface Partner {
+  id: string;
+  name: string;
+  dpid: string;
+  profile: 'batch' | 'release_by_release';
+  leadTimeDays: number;
+  transport: Record<string, unknown>;
+  callbackUrl: string | null;
+  callbackSecret: string;
+}
+
+/** `localhost` is the test host the SSRF allowlist lets through (the mocks listen on 127.0.0.1). */
+export const sftpTransport = (sftp: SftpMock) => ({
+  kind: 'sftp' as const,
+  host: 'localhost',
+  port: sftp.port,
+  username: sftp.username,
+  password: sftp.password,
+  root: '/',
+});
+
+export const s3Transport = (s3: S3Mock, bucket: string, prefix: string) => ({
+  kind: 's3' as const,
+  endpoint: s3.url.replace('127.0.0.1', 'localhost'),
+  bucket,
+  prefix,
+  accessKeyId: 'partner-key',
+  secretAccessKey: 'partner-secret',
+});
+
+export function partnerBody(transport: Record<string, unknown>, overrides: Record<string, unknown> = {}) {
+  return {
+    name: `${faker.company.name()} Music`,
+    dpid: randomDpid(),
+    ernVersion: '4.3',
+    profile: 'batch',
+    transport,
+    leadTimeDays: 0,
+    ...overrides,
+  };
+}
+
+export async function createPartner(
+  api: ApiClient,
+  admin: SignedInUser,
+  transport: Record<string, unknown>,
+  overrides: Record<string, unknown> = {},
+): Promise<Partner> {
+  return expectStatus(
+    await api.as(admin).post<Partner>('/v1/partners', partnerBody(transport, overrides)),
+    201,
+    'POST /v1/partners',
+  );
+}
