@@ -1,15 +1,15 @@
 import path from 'node:path';
 import { startVitest } from 'vitest/node';
 import { collectMetrics } from '../metrics/collector.ts';
-import { pushRunMetrics } from '../metrics/pushgateway.ts';
 import type { Verdict } from '../report/run-result.ts';
-import { readCoverage, writeRunFolder } from '../report/write-run-folder.ts';
+import { readCoverage } from '../report/write-run-folder.ts';
 import { ResultsReporter } from '../reporter/results-reporter.ts';
 import { type Tally, tallyOf } from '../reporter/test-record.ts';
 import { checkServices } from '../services/health.ts';
 import { HistorySession } from './history-session.ts';
 import { phase } from './phases.ts';
 import { ProgressReporter } from './progress-reporter.ts';
+import { publishRun } from './publish-run.ts';
 import { createRunFolder, newRunId } from './run-folder.ts';
 import { runInfo } from './run-info.ts';
 
@@ -118,9 +118,7 @@ export async function run(options: RunOptions): Promise<RunOutcome> {
 
   await phase('result collection: history and reports', async () => {
     const view = await history.finish(finished, tally, metrics).finally(() => history.close());
-    writeRunFolder(folder, { run: finished, tally, tests: results.records, metrics }, view);
-    if (process.env.SOUNDCHECK_PUSHGATEWAY_URL)
-      await pushRunMetrics(process.env.SOUNDCHECK_PUSHGATEWAY_URL, finished, metrics, log);
+    await publishRun(folder, { run: finished, tally, tests: results.records, metrics }, view, log);
   });
   process.stdout.write(`reports: ${path.relative(process.cwd(), folder)}/index.html\n`);
   return { runId, folder, tally, ok };

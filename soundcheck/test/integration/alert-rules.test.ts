@@ -1,19 +1,14 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import { registryFor } from '../../src/metrics/registry.ts';
+import { systemBinaryMissing } from '../support/system-binary.ts';
 
 const dashboards = fileURLToPath(new URL('../../../dashboards/', import.meta.url));
 const ruleFiles = readdirSync(dashboards).filter((name) => name.endsWith('.rules.yml'));
 
-function promtoolMissing(): string | null {
-  const found = spawnSync('promtool', ['--version'], { stdio: 'ignore' });
-  if (!found.error) return null;
-  const reason = 'promtool is not installed (Debian: apt-get install prometheus)';
-  if (process.env.SOUNDCHECK_STRICT === '1') throw new Error(reason);
-  return reason;
-}
+const promtoolMissing = () => systemBinaryMissing('promtool', 'prometheus');
 
 describe('the Prometheus alert rules and the Grafana dashboard', {
   tags: ['integration', 'reporting'],

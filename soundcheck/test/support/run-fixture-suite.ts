@@ -1,11 +1,12 @@
 // Runs the fixture suite (`fixtures/reporter-suite`) through Vitest with Soundcheck's reporter and writes
-// a run folder into argv[2], without history: what the reporter's end-to-end test inspects.
+// a run folder into argv[2], without history: what the reporter's end-to-end test inspects. Like a real
+// run, it pushes to SOUNDCHECK_PUSHGATEWAY_URL when that is set.
 import { fileURLToPath } from 'node:url';
 import { startVitest } from 'vitest/node';
 import { collectMetrics } from '../../src/metrics/collector.ts';
-import { writeRunFolder } from '../../src/report/write-run-folder.ts';
 import { ResultsReporter } from '../../src/reporter/results-reporter.ts';
 import { tallyOf } from '../../src/reporter/test-record.ts';
+import { publishRun } from '../../src/runner/publish-run.ts';
 
 const folder = process.argv[2];
 if (!folder) throw new Error('usage: run-fixture-suite.ts <run folder>');
@@ -15,7 +16,7 @@ const reporter = new ResultsReporter({ root });
 const vitest = await startVitest('test', [], { run: true, watch: false, config, reporters: [reporter] }, {});
 await vitest.close();
 const tally = tallyOf(reporter.records);
-writeRunFolder(
+await publishRun(
   folder,
   {
     run: {
@@ -34,5 +35,6 @@ writeRunFolder(
     metrics: collectMetrics(reporter.records),
   },
   null,
+  (line) => process.stdout.write(`${line}\n`),
 );
 process.exitCode = 0;
