@@ -1,3 +1,7 @@
+import type { QcAsset } from '../assets/qc-assets.ts';
+import type { AudioFacts } from '../media/audio-facts.ts';
+import type { ImageFacts } from '../media/image-facts.ts';
+
 /** What the QC rules see: a release with its tracks and the names of the artists they credit. */
 export interface QcRelease {
   title: string;
@@ -13,6 +17,8 @@ export interface QcRelease {
   originalReleaseDate: string | null;
   primaryArtists: Array<{ id: string; name: string }>;
   tracks: QcTrack[];
+  /** The uploaded front cover, null without one; absent when assets were not loaded. */
+  artwork?: QcAsset<ImageFacts> | null;
 }
 
 export type ParentalAdvisory = 'explicit' | 'clean' | 'not_explicit';
@@ -29,6 +35,8 @@ export interface QcTrack {
   /** Known once audio has been analysed (assets); null until then. */
   durationMs: number | null;
   contributors: Array<{ artistId: string; name: string; role: string }>;
+  /** The uploaded audio, null without one; absent when assets were not loaded. */
+  audio?: QcAsset<AudioFacts> | null;
 }
 
 export interface QcContext {

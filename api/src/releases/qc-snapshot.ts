@@ -1,5 +1,6 @@
 import { inArray } from 'drizzle-orm';
 import { artists } from '../artists/tables.ts';
+import { withAssets } from '../assets/qc-assets.ts';
 import type { Orm } from '../db/database.ts';
 import type { QcContext, QcRelease } from '../qc/types.ts';
 import { primaryArtistIdsOf, type ReleaseRow, tracksOf } from './repository.ts';
@@ -29,7 +30,7 @@ export async function qcSnapshot(orm: Orm, row: ReleaseRow): Promise<QcRelease> 
             .where(inArray(artists.id, artistIds))
         ).map((artist) => [artist.id, artist.name]),
   );
-  return {
+  const snapshot: QcRelease = {
     title: row.title,
     version: row.version,
     releaseType: row.releaseType,
@@ -56,4 +57,11 @@ export async function qcSnapshot(orm: Orm, row: ReleaseRow): Promise<QcRelease> 
       contributors: track.contributors.map((c) => ({ ...c, name: names.get(c.artistId) ?? '' })),
     })),
   };
+  // Artwork, audio and the durations read from it (assets module).
+  return withAssets(
+    orm,
+    row.id,
+    snapshot,
+    tracks.map((track) => track.id),
+  );
 }

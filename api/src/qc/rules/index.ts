@@ -1,3 +1,4 @@
+import { assetQcRules } from '../../assets/qc-rules.ts';
 import type { QcRule } from '../types.ts';
 import { m01OneArtistPerName } from './m01-one-artist-per-name.ts';
 import { m02TitleStyle } from './m02-title-style.ts';
@@ -37,4 +38,5 @@ export const qcRules: QcRule[] = [
   m14TrackLimit,
   r01HasTracks,
   r04MainArtists,
+  ...assetQcRules,
 ];
