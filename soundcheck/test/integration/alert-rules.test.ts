@@ -24,6 +24,27 @@ describe('the Prometheus alert rules and the Grafana dashboard', {
     expect(output).toContain('SUCCESS: 4 rules found');
   });
 
+  test('raise exactly the alerts their promtool unit tests expect, and every rule has one', (ctx) => {
+    const missing = promtoolMissing();
+    if (missing) return ctx.skip(missing);
+    const ruleTests = readFileSync(`${dashboards}soundcheck.rules.test.yml`, 'utf8');
+    const names = (text: string, key: string) =>
+      new Set([...text.matchAll(new RegExp(`${key}: (\\w+)`, 'g'))].map((match) => match[1]));
+    const rules = readFileSync(`${dashboards}soundcheck.rules.yml`, 'utf8');
+    const alerts = new Set([
+      'SoundcheckFailureRate',
+      'SoundcheckFlakyTests',
+      'SoundcheckApiP95Regression',
+      'SoundcheckNoRecentRun',
+    ]);
+    expect([names(rules, 'alert'), names(ruleTests, 'alertname')]).toEqual([alerts, alerts]);
+    const output = execFileSync('promtool', ['test', 'rules', 'soundcheck.rules.test.yml'], {
+      cwd: dashboards,
+      encoding: 'utf8',
+    });
+    expect(output).toBe('Unit Testing:  soundcheck.rules.test.yml\n  SUCCESS\n\n');
+  });
+
   test('query only metrics that Soundcheck exports', async () => {
     const registry = registryFor({
       environment: 'ci',
