@@ -5,6 +5,7 @@ import { registerAssetRoutes } from './assets/routes.ts';
 import { registerAuthentication } from './auth/authenticate.ts';
 import { registerAuthRoutes } from './auth/routes.ts';
 import type { Deps } from './deps.ts';
+import { registerRefusedBodyDrain } from './http/drain-refused-body.ts';
 import { registerErrorHandling } from './http/error-handler.ts';
 import { registerOpenApi } from './http/openapi.ts';
 import { requestIdFrom } from './http/request-id.ts';
@@ -39,6 +40,9 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   app.setValidatorCompiler(compileValidator);
   registerErrorHandling(app);
   registerSecurityHeaders(app);
+  registerRefusedBodyDrain(app);
+  // JSON in and out: a text/plain body is an unsupported media type (415), not a string to validate.
+  app.removeContentTypeParser('text/plain');
   await app.register(cors, { origin: config.corsOrigins.length ? config.corsOrigins : false });
   await registerOpenApi(app);
   registerMetrics(app);
