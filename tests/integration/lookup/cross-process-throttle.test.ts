@@ -1,0 +1,65 @@
+import { randomBytes } from 'node:crypto';
+import { createApiClient, fetchTransport } from 'soundcheck/client/http-client.ts';
+import { cloneDatabase } from 'soundcheck/fixtures/databases.ts';
+import { randomIsrc } from '../../factories/identifiers.ts';
+import { signIn } from '../../factories/signed-in.ts';
+import { type ApiProcess, bareEnv, startApiProcess } from '../../utils/api-process.ts';
+import { describe, expect, test } from '../../utils/test.ts';
+
+const admin = { email: 'throttle-admin@soundcheck.test', password: 'throttle-admin-password' };
+
+describe('MusicBrainz throttle shared through Redis', {
+  tags: ['integration', 'lookup', 'redis', 'slow', 'external_deps'],
+}, () => {
+  test('two API processes on one Redis send MusicBrainz at most one request a second, and share the cache', async ({
+    services,
+    realRedis,
+    mocks,
+  }) => {
+    if (!services.postgres || !services.template)
+      throw new Error('this test needs PostgreSQL (the API processes share one database)');
+    const database = await cloneDatabase(
+      services.postgres,
+      services.template,
+      `${services.clonePrefix}mb_${randomBytes(3).toString('hex')}`,
+    );
+    const env = bareEnv({
+      DATABASE_URL: database,
+      REDIS_URL: services.redis ?? '',
+      // Both processes share this namespace, inside the test's own.
+      REDIS_PREFIX: `${realRedis.options.keyPrefix}api:`,
+      MUSICBRAINZ_BASE_URL: mocks.musicbrainz.baseUrl,
+      BOOTSTRAP_ADMIN_EMAIL: admin.email,
+      BOOTSTRAP_ADMIN_PASSWORD: admin.password,
+      WORKERS: 'off',
+    });
+    const processes: ApiProcess[] = [];
+    try {
+      processes.push(await startApiProcess(env));
+      processes.push(await startApiProcess(env));
+      const clients = processes.map((process) => createApiClient(fetchTransport(process.url)));
+      const user = await signIn(clients[0]!, admin.email, admin.password);
+      const codes = Array.from({ length: 6 }, () => randomIsrc());
+      const answers = await Promise.all(
+        codes.map((code, i) => clients[i % 2]!.as(user).get(`/v1/lookup/isrc/${code}`)),
+      );
+      expect(answers.map((answer) => answer.status)).toEqual([200, 200, 200, 200, 200, 200]);
+
+      const times = mocks.musicbrainz
+        .requestsTo('/ws/2/isrc/')
+        .map((request) => request.at)
+        .sort((a, b) => a - b);
+      expect(times).toHaveLength(6);
+      const gaps = times.slice(1).map((at, i) => at - (times[i] ?? 0));
+      // One slot a second, whichever process asks; a few ms of scheduling jitter between the two clocks.
+      expect(Math.min(...gaps)).toBeGreaterThanOrEqual(990);
+
+      // The second process answers from the cache the first one filled.
+      const again = await clients[1]!.as(user).get(`/v1/lookup/isrc/${codes[0]}`);
+      expect(again.status).toBe(200);
+      expect(mocks.musicbrainz.requestsTo(`/ws/2/isrc/${codes[0]}`)).toHaveLength(1);
+    } finally {
+      await Promise.all(processes.map((process) => process.stop()));
+    }
+  });
+});
