@@ -91,6 +91,11 @@ describe('the phase of an error', { tags: ['unit', 'reporting'] }, () => {
     expect([0, 1, 2].map((index) => phaseOf(index, phases))).toEqual(['setup', 'execution', 'teardown']);
   });
 
+  test('is setup for a fixture that failed before the body began, and teardown for the cleanup after it', () => {
+    // The runner leaves `execution` unset when a `test.extend` fixture failed: the body never ran.
+    expect([0, 1].map((index) => phaseOf(index, [{ start: 0, teardown: 1 }]))).toEqual(['setup', 'teardown']);
+  });
+
   test('is execution when the runner left no marks (another runner)', () => {
     expect(phaseOf(0, undefined)).toBe('execution');
   });

@@ -28,8 +28,9 @@ export function phaseOf(errorIndex: number, phases: readonly AttemptPhases[] | u
   if (!phases?.length) return 'execution';
   // The last attempt that had begun before this error was recorded.
   const attempt = phases.findLast((p) => p.start <= errorIndex);
+  // Teardown runs whether or not the body began (a failed setup is still cleaned up).
+  if (attempt?.teardown !== undefined && errorIndex >= attempt.teardown) return 'teardown';
   if (!attempt || attempt.execution === undefined || errorIndex < attempt.execution) return 'setup';
-  if (attempt.teardown !== undefined && errorIndex >= attempt.teardown) return 'teardown';
   return 'execution';
 }
 

@@ -27,7 +27,7 @@ describe('the reporter, end to end on a suite with known outcomes', {
 
   test('results.json has every test with its status, retries, category and tags', () => {
     const result = JSON.parse(read('results.json')) as RunResult;
-    expect(result.tally).toEqual({ passed: 1, failed: 3, skipped: 1, flaky: 1 });
+    expect(result.tally).toEqual({ passed: 1, failed: 4, skipped: 1, flaky: 1 });
     expect(
       result.tests.map((t) => ({
         title: t.titlePath.at(-1),
@@ -48,6 +48,8 @@ describe('the reporter, end to end on a suite with known outcomes', {
       },
       { title: 'is skipped', status: 'skipped', retries: 0, category: undefined, tags: [] },
       { title: 'never runs its body', status: 'failed', retries: 0, category: 'setup', tags: [] },
+      // A `test.extend` fixture is prepared inside the test's function, yet it is setup, not the body.
+      { title: 'never gets its partner', status: 'failed', retries: 0, category: 'setup', tags: [] },
       { title: 'runs its body fine', status: 'failed', retries: 0, category: 'teardown', tags: [] },
     ]);
     const assertion = result.tests[1]?.errors[0];
@@ -64,7 +66,7 @@ describe('the reporter, end to end on a suite with known outcomes', {
         testsuite: { testcase: Array<Record<string, unknown>> };
       };
     };
-    expect([xml.testsuites['@tests'], xml.testsuites['@failures']]).toEqual(['6', '3']);
+    expect([xml.testsuites['@tests'], xml.testsuites['@failures']]).toEqual(['7', '4']);
     const flaky = xml.testsuites.testsuite.testcase.find((c) => String(c['@name']).endsWith('then passes'));
     expect(flaky).toMatchObject({
       flakyFailure: { '@type': 'infrastructure', '@message': 'fetch failed' },
@@ -80,7 +82,7 @@ describe('the reporter, end to end on a suite with known outcomes', {
 
   test('errors.json groups the errors by category', () => {
     const summary = JSON.parse(read('errors.json')) as ErrorSummary;
-    expect(summary.counts).toEqual({ infrastructure: 1, setup: 1, execution: 1, teardown: 1 });
+    expect(summary.counts).toEqual({ infrastructure: 1, setup: 2, execution: 1, teardown: 1 });
     expect(
       Object.values(summary.byCategory)
         .flat()
@@ -88,6 +90,7 @@ describe('the reporter, end to end on a suite with known outcomes', {
     ).toEqual([
       ['infrastructure', 'flaky', 'fetch failed'],
       ['setup', 'failed', 'fixture could not be prepared'],
+      ['setup', 'failed', 'partner fixture could not be prepared'],
       ['execution', 'failed', "expected { status: 'delivered' } to deeply equal { status: 'rejected' }"],
       ['teardown', 'failed', 'cleanup left something behind'],
     ]);
