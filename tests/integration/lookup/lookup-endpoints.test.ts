@@ -1,4 +1,5 @@
 import { signedIn } from '../../factories/signed-in.ts';
+import sampleMetadata from '../../fixtures/sample_metadata.json' with { type: 'json' };
 import { knownBarcode, knownIsrc } from '../../mocks/musicbrainz.ts';
 import { describe, expect, test } from '../../utils/test.ts';
 
@@ -90,5 +91,25 @@ describe('GET /v1/lookup/*', { tags: ['integration', 'lookup', 'external_deps'] 
     mocks.musicbrainz.scenario('/ws/2/release', { malformedBody: true });
     const response = await api.as(admin).get('/v1/lookup/barcode/4006381333931');
     expect(response.body).toMatchObject({ status: 502, code: 'UPSTREAM_UNAVAILABLE' });
+  });
+
+  test('the sample release metadata matches what MusicBrainz answers for its barcode and ISRC', async ({
+    api,
+    admin,
+  }) => {
+    const [stromae] = sampleMetadata.releases;
+    const formidable = stromae?.tracks.find((track) => track.isrc);
+    const byBarcode = await api.as(admin).get(`/v1/lookup/barcode/${stromae?.release.upc}`);
+    const byIsrc = await api.as(admin).get(`/v1/lookup/isrc/${formidable?.isrc}`);
+    expect(byBarcode.body).toMatchObject({
+      releases: [
+        {
+          title: stromae?.release.title,
+          date: stromae?.release.releaseDate,
+          trackCount: stromae?.tracks.length,
+        },
+      ],
+    });
+    expect(byIsrc.body).toMatchObject({ recordings: [{ title: formidable?.title }] });
   });
 });

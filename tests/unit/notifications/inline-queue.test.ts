@@ -1,0 +1,35 @@
+import { inlineQueue } from '@soundcheck/api/jobs/inline-queue.ts';
+import { describe, expect, test } from 'vitest';
+
+describe('the in-process job queue (embedded default)', { tags: ['unit', 'notifications'] }, () => {
+  test('runs each job id once, after the caller has moved on', async () => {
+    const queue = inlineQueue();
+    const runs: string[] = [];
+    queue.register<string>('mail', async (data) => {
+      runs.push(data);
+    });
+    await queue.add('mail', 'a', { jobId: 'event-1' });
+    await queue.add('mail', 'a again', { jobId: 'event-1' });
+    await queue.add('mail', 'b');
+    expect(runs).toEqual([]);
+    await queue.drain();
+    expect(runs).toEqual(['a', 'b']);
+  });
+
+  test('retries a failing job with exponential backoff, then reports it failed for good', async () => {
+    const failures: Array<{ attempt: number; final: boolean }> = [];
+    const queue = inlineQueue((_queue, _error, attempt, final) => failures.push({ attempt, final }), 0.001);
+    const started = performance.now();
+    queue.register('mail', async () => {
+      throw new Error('SMTP down');
+    });
+    await queue.add('mail', {}, { attempts: 3, backoffMs: 1000 });
+    await queue.drain();
+    expect(failures).toEqual([
+      { attempt: 1, final: false },
+      { attempt: 2, final: false },
+      { attempt: 3, final: true },
+    ]);
+    expect(performance.now() - started).toBeLessThan(500);
+  });
+});
