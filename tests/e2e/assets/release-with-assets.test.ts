@@ -1,3 +1,4 @@
+import { attachAssets } from '../../factories/assets.ts';
 import { ReleaseFactory } from '../../factories/releases.ts';
 import { signedIn } from '../../factories/signed-in.ts';
 import { bytesOf, put } from '../../integration/assets/upload-cases.ts';
@@ -20,22 +21,11 @@ describe('a release with its assets, from upload to review', {
     const owner = await signedIn(api, admin, { role: 'label_manager' });
     const reviewer = await signedIn(api, admin, { role: 'reviewer' });
     const release = await ReleaseFactory.single().create(api, owner);
-    const trackId = release.tracks[0]!.id;
-    const artwork = await put(
-      api,
-      owner,
-      `/v1/releases/${release.id}/artwork`,
-      'image/jpeg',
-      bytesOf('artwork-3000.jpg'),
-    );
-    const audio = await put(
-      api,
-      owner,
-      `/v1/releases/${release.id}/tracks/${trackId}/audio`,
-      'audio/wav',
-      bytesOf('valid-48000-24-stereo.wav'),
-    );
-    expect([artwork.status, audio.status]).toEqual([201, 201]);
+    // JPEG artwork and WAV audio (analysed by the job); the factory's defaults are a PNG and a FLAC.
+    await attachAssets(api, owner, release, {
+      artwork: 'artwork-3000.jpg',
+      audio: 'valid-48000-24-stereo.wav',
+    });
     await deps.queue.drain();
 
     const report = await api.as(owner).post<Report>(`/v1/releases/${release.id}/validate`);
@@ -85,5 +75,16 @@ describe('a release with its assets, from upload to review', {
       code: 'BUSINESS_RULE_VIOLATED',
       errors: [{ field: 'artwork.width', code: 'C2' }],
     });
+  });
+
+  test('the factory’s default assets (PNG artwork, 5 kB steady FLAC) pass every asset rule', async ({
+    api,
+    admin,
+  }) => {
+    const owner = await signedIn(api, admin, { role: 'label_manager' });
+    const release = await ReleaseFactory.ep().create(api, owner);
+    await attachAssets(api, owner, release);
+    const report = await api.as(owner).post<Report>(`/v1/releases/${release.id}/validate`);
+    expect(report.body.findings.filter((f) => /^[AC]\d/.test(f.rule))).toEqual([]);
   });
 });
