@@ -4,6 +4,7 @@ import { registerArtistRoutes } from './artists/routes.ts';
 import { registerAssetRoutes } from './assets/routes.ts';
 import { registerAuthentication } from './auth/authenticate.ts';
 import { registerAuthRoutes } from './auth/routes.ts';
+import { registerDeliveryRoutes } from './deliveries/routes.ts';
 import type { Deps } from './deps.ts';
 import { registerRefusedBodyDrain } from './http/drain-refused-body.ts';
 import { registerErrorHandling } from './http/error-handler.ts';
@@ -57,6 +58,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   registerTrackRoutes(app, deps);
   registerLookupRoutes(app, deps);
   registerPartnerRoutes(app, deps);
+  registerDeliveryRoutes(app, deps);
   registerAssetRoutes(app, deps);
   registerJobHandlers(deps);
   return app;

@@ -1,5 +1,6 @@
 import { buildApp } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
+import { startDeliverySweeper } from './deliveries/sweep.ts';
 import { createDeps, StartupError } from './deps.ts';
 import { bootstrapAdmin } from './users/bootstrap.ts';
 
@@ -45,11 +46,14 @@ async function main(): Promise<void> {
   }
   // Job handlers are registered by buildApp; WORKERS=off leaves consuming them to `npm run worker`.
   if (config.workers) await deps.queue.startWorkers();
+  // The delivery sweeper (resume, ACK polling and timeouts, scheduled live) runs wherever workers run.
+  const stopSweeper = config.workers ? startDeliverySweeper(deps) : () => {};
 
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) process.exit(1);
     stopping = true;
+    stopSweeper();
     app.log.info({ signal }, 'shutting down: finishing requests in flight');
     await app.close();
     await close();

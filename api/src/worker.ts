@@ -1,4 +1,5 @@
 import { ConfigError, loadConfig } from './config.ts';
+import { startDeliverySweeper } from './deliveries/sweep.ts';
 import { createDeps, StartupError } from './deps.ts';
 import { registerJobHandlers } from './jobs/handlers.ts';
 
@@ -32,6 +33,7 @@ try {
 }
 registerJobHandlers(started.deps);
 await started.deps.queue.startWorkers();
+const stopSweeper = startDeliverySweeper(started.deps);
 process.stderr.write(
   `${JSON.stringify({ level: 30, time: Date.now(), msg: 'workers started', ...started.backends })}\n`,
 );
@@ -40,6 +42,7 @@ let stopping = false;
 const stop = async () => {
   if (stopping) process.exit(1);
   stopping = true;
+  stopSweeper();
   await started.close();
   process.exit(0);
 };

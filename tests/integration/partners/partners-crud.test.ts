@@ -39,12 +39,10 @@ describe('partners: create, read, update', { tags: ['integration', 'delivery', '
   test('a PATCH without the password keeps it: test-connection still logs in', async ({ api, admin }) => {
     const created = await createPartner(api, admin, sftpTransport(sftp));
     const { password: _omitted, ...withoutPassword } = sftpTransport(sftp);
-    const patched = await api
-      .as(admin)
-      .patch(`/v1/partners/${created.id}`, {
-        name: 'Renamed DSP',
-        transport: { ...withoutPassword, root: '/' },
-      });
+    const patched = await api.as(admin).patch(`/v1/partners/${created.id}`, {
+      name: 'Renamed DSP',
+      transport: { ...withoutPassword, root: '/' },
+    });
     expect(patched.status).toBe(200);
     expect(patched.body).toMatchObject({ name: 'Renamed DSP' });
     const check = await api.as(admin).post(`/v1/partners/${created.id}/test-connection`);
