@@ -12,7 +12,7 @@ header h1 { margin:0; font-size:28px; letter-spacing:.5px; }
 header .meta { opacity:.85; font-size:13px; }
 header .counts { display:flex; gap:22px; margin-left:auto; }
 header .count { text-align:center; } header .count b { display:block; font-size:26px; }
-main { padding:24px 32px; display:grid; gap:20px; grid-template-columns:repeat(auto-fit,minmax(420px,1fr)); }
+main { padding:24px 32px; display:grid; gap:20px; grid-template-columns:repeat(auto-fit,minmax(420px,1fr)); align-items:start; }
 section { background:var(--card); border:1px solid var(--line); border-radius:10px; padding:16px 20px; min-width:0; }
 section.wide { grid-column:1 / -1; }
 h2 { font-size:16px; margin:0 0 12px; display:flex; gap:8px; align-items:center; }
@@ -29,6 +29,7 @@ td.num, th.num { text-align:right; font-variant-numeric:tabular-nums; white-spac
 .failure { border-left:4px solid var(--bad); padding:8px 12px; margin:10px 0; background:#fffafa; border-radius:0 6px 6px 0; }
 .failure.flaky { border-color:var(--flaky); background:#fbf9ff; }
 .failure .title { font-weight:600; } .failure .file { color:var(--muted); font-size:12px; }
+.failure .note { font-size:13px; margin-top:2px; }
 pre { background:#1d2330; color:#e7eaf0; padding:10px 12px; border-radius:6px; overflow:auto; font-size:12px; max-height:320px; margin:8px 0 0; }
 pre.diff .add { color:#7ee2a8; } pre.diff .del { color:#ff9b9b; }
 details summary { cursor:pointer; color:var(--muted); font-size:12px; margin-top:6px; }

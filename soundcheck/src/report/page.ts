@@ -43,6 +43,7 @@ function failureCard(test: TestRecord, error: RecordedError, isNew: boolean | nu
     <div class="title">${titleOf(test)} ${test.status === 'flaky' ? html`<span class="pill flaky">flaky: passed on retry ${test.retries}</span>` : ''}
       ${isNew === null ? '' : isNew ? html`<span class="pill failed">new</span>` : html`<span class="pill">already failing</span>`}</div>
     <div class="file">${test.project} · ${test.file}</div>
+    ${test.note ? html`<div class="note">${test.note}</div>` : ''}
     <pre>${error.message}</pre>
     ${error.diff ? html`<pre class="diff">${colourDiff(error.diff)}</pre>` : ''}
     ${error.stack ? html`<details><summary>stack</summary><pre>${error.stack}</pre></details>` : ''}

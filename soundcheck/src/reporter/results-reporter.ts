@@ -1,8 +1,8 @@
-import type { Reporter, SerializedError, TestCase, TestModule } from 'vitest/node';
+import type { Reporter, SerializedError, TestCase, TestModule, TestSuite } from 'vitest/node';
 import { classify } from './classify.ts';
 import { stableTestId } from './stable-id.ts';
 import type { TestRecord } from './test-record.ts';
-import { toRecord } from './to-record.ts';
+import { titlePathOf, toRecord } from './to-record.ts';
 
 /** Receives each finished file's records, so a run that dies half-way keeps what it had finished. */
 export type RecordSink = (records: TestRecord[]) => Promise<void>;
@@ -29,8 +29,11 @@ export class ResultsReporter implements Reporter {
   }
 
   async onTestModuleEnd(testModule: TestModule): Promise<void> {
-    const fileErrors = testModule.errors();
-    if (fileErrors.length) this.add(this.fileFailure(testModule, fileErrors));
+    // A failed import or file-level hook is the module's error; a `describe`'s beforeAll/afterAll, its suite's.
+    for (const holder of [testModule, ...testModule.children.allSuites()]) {
+      const errors = holder.errors();
+      if (errors.length) this.add(this.hookFailure(testModule, holder, errors));
+    }
     await this.flush();
   }
 
@@ -54,17 +57,29 @@ export class ResultsReporter implements Reporter {
     if (batch.length && this.sink) await this.sink(batch);
   }
 
-  private fileFailure(testModule: TestModule, errors: ReadonlyArray<SerializedError>): TestRecord {
-    const file = testModule.relativeModuleId;
-    // Nothing ran: the file could not load or a beforeAll threw. Something ran: an afterAll threw.
-    const ran = [...testModule.children.allTests()].some((test) => test.result().state === 'passed');
-    return this.pseudoRecord(
-      file,
-      ['(file hooks)'],
+  private hookFailure(
+    testModule: TestModule,
+    holder: TestModule | TestSuite,
+    errors: ReadonlyArray<SerializedError>,
+  ): TestRecord {
+    const tests = [...holder.children.allTests()];
+    // None of its tests ran: the import or a beforeAll failed. Some ran: an afterAll failed.
+    const ran = tests.some((test) => ['passed', 'failed'].includes(test.result().state));
+    const where = holder.type === 'module' ? 'the file' : 'this describe';
+    const record = this.pseudoRecord(
+      testModule.relativeModuleId,
+      holder.type === 'module' ? ['(file hooks)'] : [...titlePathOf(holder), '(suite hooks)'],
       testModule.project.name,
       errors,
       ran ? 'teardown' : 'setup',
     );
+    const count = `${tests.length} test${tests.length === 1 ? '' : 's'}`;
+    return {
+      ...record,
+      note: ran
+        ? `an afterAll of ${where} failed after its ${count} ran`
+        : `${holder.type === 'module' ? 'the file would not load, or a' : 'a'} beforeAll of ${where} failed: its ${count} did not run`,
+    };
   }
 
   private pseudoRecord(

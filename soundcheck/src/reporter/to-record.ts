@@ -1,13 +1,14 @@
 import path from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
-import type { TestCase } from 'vitest/node';
+import type { TestCase, TestSuite } from 'vitest/node';
 import { classify, phaseOf } from './classify.ts';
 import { stableTestId } from './stable-id.ts';
 import type { RecordedError, TestRecord, TestStatus } from './test-record.ts';
 
-function titlePathOf(testCase: TestCase): string[] {
-  const titles = [testCase.name];
-  for (let parent = testCase.parent; parent.type === 'suite'; parent = parent.parent)
+/** The titles from the outermost `describe` down to the test (or suite) itself. */
+export function titlePathOf(entity: TestCase | TestSuite): string[] {
+  const titles = [entity.name];
+  for (let parent = entity.parent; parent.type === 'suite'; parent = parent.parent)
     titles.unshift(parent.name);
   return titles;
 }

@@ -96,6 +96,8 @@ export async function run(options: RunOptions): Promise<RunOutcome> {
                 provider: 'v8' as const,
                 reportsDirectory: path.join(folder, 'coverage'),
                 reporter: ['html', 'json-summary'],
+                // A run with failures is the one whose coverage matters most; Vitest skips it by default.
+                reportOnFailure: true,
                 include: ['api/src/**/*.ts', 'soundcheck/src/**/*.ts'],
                 exclude: ['**/*.test.ts'],
               },

@@ -43,12 +43,12 @@ describe('pushing a run to a Pushgateway', { tags: ['integration', 'reporting'],
     const labels = 'environment="fixture",instance="",job="soundcheck"';
     expect(served).toEqual([
       `soundcheck_last_run_duration_seconds{${labels}} <positive>`,
-      `soundcheck_last_run_failure_ratio{${labels}} 0.6666666666666666`,
+      `soundcheck_last_run_failure_ratio{${labels}} 0.7142857142857143`,
       `soundcheck_last_run_test_duration_p95_seconds{${labels}} <positive>`,
-      `soundcheck_last_run_tests{${labels},status="failed"} 4`,
+      `soundcheck_last_run_tests{${labels},status="failed"} 5`,
       `soundcheck_last_run_tests{${labels},status="flaky"} 1`,
       `soundcheck_last_run_tests{${labels},status="passed"} 1`,
-      `soundcheck_last_run_tests{${labels},status="skipped"} 1`,
+      `soundcheck_last_run_tests{${labels},status="skipped"} 2`,
       `soundcheck_last_run_timestamp_seconds{${labels}} <positive>`,
       `soundcheck_runs{${labels},verdict="failed"} 1`,
     ]);

@@ -27,7 +27,7 @@ describe('the reporter, end to end on a suite with known outcomes', {
 
   test('results.json has every test with its status, retries, category and tags', () => {
     const result = JSON.parse(read('results.json')) as RunResult;
-    expect(result.tally).toEqual({ passed: 1, failed: 4, skipped: 1, flaky: 1 });
+    expect(result.tally).toEqual({ passed: 1, failed: 5, skipped: 2, flaky: 1 });
     expect(
       result.tests.map((t) => ({
         title: t.titlePath.at(-1),
@@ -51,7 +51,15 @@ describe('the reporter, end to end on a suite with known outcomes', {
       // A `test.extend` fixture is prepared inside the test's function, yet it is setup, not the body.
       { title: 'never gets its partner', status: 'failed', retries: 0, category: 'setup', tags: [] },
       { title: 'runs its body fine', status: 'failed', retries: 0, category: 'teardown', tags: [] },
+      // A describe's beforeAll failed: its test is skipped, and the failure is the suite's own record.
+      { title: 'would have checked something', status: 'skipped', retries: 0, category: undefined, tags: [] },
+      { title: '(suite hooks)', status: 'failed', retries: 0, category: 'setup', tags: [] },
     ]);
+    expect(result.tests.at(-1)).toMatchObject({
+      file: 'broken-file.test.ts',
+      titlePath: ['a file with a broken beforeAll', '(suite hooks)'],
+      note: 'a beforeAll of this describe failed: its 1 test did not run',
+    });
     const assertion = result.tests[1]?.errors[0];
     expect(assertion?.diff).toContain('-   "status": "rejected",\n+   "status": "delivered",');
     // The infrastructure failure was retried once after the backoff; an assertion never is.
@@ -63,11 +71,12 @@ describe('the reporter, end to end on a suite with known outcomes', {
       testsuites: {
         '@tests': string;
         '@failures': string;
-        testsuite: { testcase: Array<Record<string, unknown>> };
+        testsuite: Array<{ '@name': string; testcase: Array<Record<string, unknown>> }>;
       };
     };
-    expect([xml.testsuites['@tests'], xml.testsuites['@failures']]).toEqual(['7', '4']);
-    const flaky = xml.testsuites.testsuite.testcase.find((c) => String(c['@name']).endsWith('then passes'));
+    expect([xml.testsuites['@tests'], xml.testsuites['@failures']]).toEqual(['9', '5']);
+    const outcomes = xml.testsuites.testsuite.find((suite) => suite['@name'] === 'outcomes.test.ts');
+    const flaky = outcomes?.testcase.find((c) => String(c['@name']).endsWith('then passes'));
     expect(flaky).toMatchObject({
       flakyFailure: { '@type': 'infrastructure', '@message': 'fetch failed' },
       properties: {
@@ -82,7 +91,7 @@ describe('the reporter, end to end on a suite with known outcomes', {
 
   test('errors.json groups the errors by category', () => {
     const summary = JSON.parse(read('errors.json')) as ErrorSummary;
-    expect(summary.counts).toEqual({ infrastructure: 1, setup: 2, execution: 1, teardown: 1 });
+    expect(summary.counts).toEqual({ infrastructure: 1, setup: 3, execution: 1, teardown: 1 });
     expect(
       Object.values(summary.byCategory)
         .flat()
@@ -91,6 +100,7 @@ describe('the reporter, end to end on a suite with known outcomes', {
       ['infrastructure', 'flaky', 'fetch failed'],
       ['setup', 'failed', 'fixture could not be prepared'],
       ['setup', 'failed', 'partner fixture could not be prepared'],
+      ['setup', 'failed', 'the file could not start its server'],
       ['execution', 'failed', "expected { status: 'delivered' } to deeply equal { status: 'rejected' }"],
       ['teardown', 'failed', 'cleanup left something behind'],
     ]);
@@ -103,6 +113,10 @@ describe('the reporter, end to end on a suite with known outcomes', {
       page.indexOf(`<span class="pill ${c}">${c}</span>`),
     );
     expect(order.every((at, i) => at > 0 && (i === 0 || at > (order[i - 1] ?? 0)))).toBe(true);
+    // A hook's failure says what it cost, not just "(suite hooks)".
+    expect(page).toContain(
+      '<div class="note">a beforeAll of this describe failed: its 1 test did not run</div>',
+    );
     expect(page).not.toMatch(/<(link|img|script)[^>]+(src|href)=/);
   });
 });
