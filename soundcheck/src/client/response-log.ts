@@ -39,3 +39,13 @@ export function recordApiResponse(
     durationMs: Math.round(response.durationMs * 1000) / 1000,
   });
 }
+
+/** Throws when the API answered 500 to any call the test made (a 500 is a bug even where a test expects an error). */
+export function assertNoInternalErrors(meta: { apiCalls?: ApiCall[] }): void {
+  const failures = (meta.apiCalls ?? []).filter((call) => call.status === 500);
+  if (failures.length === 0) return;
+  const list = failures.map((call) => `${call.method} ${call.route}`).join(', ');
+  throw new Error(
+    `the API answered 500 INTERNAL_ERROR to ${list}; a bad input must get a 4xx with a stable code`,
+  );
+}

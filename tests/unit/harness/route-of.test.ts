@@ -1,4 +1,4 @@
-import { recordApiResponse, routeOf } from 'soundcheck/client/response-log.ts';
+import { assertNoInternalErrors, recordApiResponse, routeOf } from 'soundcheck/client/response-log.ts';
 import { describe, expect, test } from 'vitest';
 
 describe('API calls recorded by tests', { tags: ['unit', 'harness'] }, () => {
@@ -18,5 +18,27 @@ describe('API calls recorded by tests', { tags: ['unit', 'harness'] }, () => {
       { method: 'POST', route: '/v1/labels', status: 201, durationMs: 1.235 },
       { method: 'GET', route: '/health', status: 200, durationMs: 1.235 },
     ]);
+  });
+});
+
+describe('the guard against 500s', { tags: ['unit', 'harness'] }, () => {
+  test('passes when no call got a 500, 502 and 503 included', () => {
+    const meta = {
+      apiCalls: [200, 422, 502, 503].map((status) => ({ method: 'GET', route: '/x', status, durationMs: 1 })),
+    };
+    expect(() => assertNoInternalErrors(meta)).not.toThrow();
+  });
+
+  test('names every call that got a 500', () => {
+    const meta = {
+      apiCalls: [
+        { method: 'POST', route: '/v1/releases', status: 500, durationMs: 1 },
+        { method: 'GET', route: '/health', status: 200, durationMs: 1 },
+        { method: 'PATCH', route: '/v1/releases/:id', status: 500, durationMs: 1 },
+      ],
+    };
+    expect(() => assertNoInternalErrors(meta)).toThrow(
+      'the API answered 500 INTERNAL_ERROR to POST /v1/releases, PATCH /v1/releases/:id; a bad input must get a 4xx with a stable code',
+    );
   });
 });
