@@ -1,19 +1,9 @@
 import type { Sql } from '../history/sql.ts';
+import type { RunInfo, Verdict } from '../report/run-result.ts';
+import type { Tally } from '../reporter/test-record.ts';
 
-export interface RunRow {
-  id: string;
-  startedAt: string;
-  finishedAt: string | null;
-  commit: string | null;
-  branch: string | null;
-  seed: number | null;
-  environment: string;
-  shard: string | null;
-  verdict: string;
-  passed: number;
-  failed: number;
-  skipped: number;
-  flaky: number;
+/** A `test_runs` row: where and how the run happened, its counts, and its summed test time. */
+export interface RunRow extends RunInfo, Tally {
   durationMs: number | null;
 }
 
@@ -34,7 +24,7 @@ export async function listRuns(sql: Sql, limit = 20): Promise<RunRow[]> {
     seed: row.seed === null ? null : Number(row.seed),
     environment: String(row.environment),
     shard: (row.shard as string | null) ?? null,
-    verdict: String(row.verdict),
+    verdict: row.verdict as Verdict,
     passed: Number(row.passed),
     failed: Number(row.failed),
     skipped: Number(row.skipped),

@@ -1,4 +1,4 @@
-import { type HistoryStore, historyLocation, openHistory } from '../history/store.ts';
+import { describeHistoryLocation, type HistoryStore, openHistory } from '../history/store.ts';
 import { UsageError } from './run-command.ts';
 import { print } from './table.ts';
 
@@ -6,9 +6,8 @@ export { UsageError };
 
 /** Opens the history (saying where), runs `work`, closes it. */
 export async function withHistory<T>(work: (store: HistoryStore) => Promise<T>): Promise<T> {
-  const location = historyLocation();
-  print(`▸ history: ${'url' in location ? new URL(location.url).host : location.dir}`);
-  const store = await openHistory(location);
+  print(`▸ history: ${describeHistoryLocation()}`);
+  const store = await openHistory();
   try {
     return await work(store);
   } finally {

@@ -46,7 +46,8 @@ export async function connectPostgres(url: string): Promise<Sql> {
   };
 }
 
-function processAlive(pid: number): boolean {
+/** Whether a process of this machine still runs (EPERM: it does, under another user). */
+export function processAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

@@ -4,7 +4,7 @@ import type { MetricsReport } from '../metrics/collector.ts';
 import type { RunInfo } from '../report/run-result.ts';
 import type { Tally, TestRecord } from '../reporter/test-record.ts';
 import { migrateHistory } from './migrate.ts';
-import { connectPostgres, openEmbedded, type Sql } from './sql.ts';
+import { connectPostgres, openEmbedded, processAlive, type Sql } from './sql.ts';
 
 /** Rows per INSERT: large enough to amortise the round trip, small enough to keep parameters modest. */
 const batchSize = 5000;
@@ -15,19 +15,15 @@ export function historyLocation(env = process.env, cwd = process.cwd()): { url: 
   return { dir: path.resolve(cwd, env.SOUNDCHECK_HISTORY_DIR || '.soundcheck/history') };
 }
 
+/** The history's location for a log line: the PostgreSQL host (never the credentials), or the directory. */
+export function describeHistoryLocation(location = historyLocation()): string {
+  return 'url' in location ? new URL(location.url).host : location.dir;
+}
+
 export async function openHistory(location = historyLocation()): Promise<HistoryStore> {
   const sql = 'url' in location ? await connectPostgres(location.url) : await openEmbedded(location.dir);
   await migrateHistory(sql);
   return new HistoryStore(sql);
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 /** The `test_runs`, `test_results`, `test_metrics` and `test_artifacts` of every run. */
@@ -163,7 +159,7 @@ export class HistoryStore {
       "SELECT id, pid FROM test_runs WHERE verdict = 'running' AND host = $1",
       [hostname()],
     );
-    const dead = running.filter((run) => !alive(run.pid)).map((run) => run.id);
+    const dead = running.filter((run) => !processAlive(run.pid)).map((run) => run.id);
     if (dead.length)
       await this.sql.query(
         `UPDATE test_runs SET verdict = 'crashed', finished_at = coalesce(finished_at, now()),

@@ -1,14 +1,9 @@
 import { historyView } from '../analytics/history-view.ts';
-import { type HistoryStore, historyLocation, openHistory } from '../history/store.ts';
+import { describeHistoryLocation, type HistoryStore, openHistory } from '../history/store.ts';
 import type { MetricsReport } from '../metrics/collector.ts';
 import type { HistoryView } from '../report/report-model.ts';
 import type { RunInfo } from '../report/run-result.ts';
 import type { Tally, TestRecord } from '../reporter/test-record.ts';
-
-const describeLocation = () => {
-  const location = historyLocation();
-  return 'url' in location ? new URL(location.url).host : location.dir;
-};
 
 /**
  * A run's record in the history. The history is an aid, not the verdict: when it cannot be opened
@@ -30,11 +25,11 @@ export class HistorySession {
       if (crashed.length)
         log(`  ! earlier runs that never finished, now marked crashed: ${crashed.join(', ')}`);
       await store.startRun(run);
-      log(`  ✓ history at ${describeLocation()}`);
+      log(`  ✓ history at ${describeHistoryLocation()}`);
       return new HistorySession(store, run);
     } catch (error) {
       log(
-        `  ! history unavailable at ${describeLocation()} (${(error as Error).message}); this run will not be recorded`,
+        `  ! history unavailable at ${describeHistoryLocation()} (${(error as Error).message}); this run will not be recorded`,
       );
       return new HistorySession(null, run);
     }
