@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import { createApiClient, fetchTransport } from 'soundcheck/client/http-client.ts';
 import { request } from 'undici';
 import { afterAll, beforeAll } from 'vitest';
@@ -38,7 +39,7 @@ async function upload(headers: Record<string, string>) {
   const response = await request(`${server.url}/v1/releases/${releaseId}/artwork`, {
     method: 'PUT',
     headers: { authorization: `Bearer ${token}`, 'content-type': 'image/png', ...headers },
-    body: body(),
+    body: Readable.from(body()),
   });
   return { status: response.statusCode, body: (await response.body.json()) as { code: string } };
 }
