@@ -1,4 +1,5 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { isDependencyOutage } from './dependency-outage.ts';
 import { ApiError, type ErrorCode, type FieldError, toProblem } from './errors.ts';
 import { validationErrors } from './validation.ts';
 
@@ -66,6 +67,16 @@ export function registerErrorHandling(app: FastifyInstance): void {
       for (const [name, value] of Object.entries(error.headers)) reply.header(name, value);
       if (error.status >= 500) request.log.error({ err: error }, error.message);
       return sendProblem(reply, request, error.code, error.message, error.errors);
+    }
+    if (isDependencyOutage(error)) {
+      request.log.error({ err: error }, 'a dependency is unavailable');
+      reply.header('retry-after', '5');
+      return sendProblem(
+        reply,
+        request,
+        'SERVICE_UNAVAILABLE',
+        'A service this request needs is unavailable; retry shortly',
+      );
     }
     const { code, detail, errors } = describe(error);
     if (code === 'INTERNAL_ERROR') request.log.error({ err: error }, 'unhandled error');

@@ -47,7 +47,11 @@ describe('uploads stored in S3', { tags: ['integration', 'assets', 'external_dep
     await expectContentServed(app, manager, audioId, 'audio/wav', wav);
   });
 
-  test('a storage failure is a 500 that leaves no asset behind', async ({ api, admin, mocks }) => {
+  test('a storage outage is a 503 with retry-after that leaves no asset behind', async ({
+    api,
+    admin,
+    mocks,
+  }) => {
     const { manager, release } = await draftRelease(api, admin);
     mocks.s3.scenario('*', { status: 500 });
     const response = await put(
@@ -57,7 +61,8 @@ describe('uploads stored in S3', { tags: ['integration', 'assets', 'external_dep
       'image/png',
       bytesOf('artwork-3000.png'),
     );
-    expect(response.body).toMatchObject({ status: 500, code: 'INTERNAL_ERROR' });
+    expect(response.body).toMatchObject({ status: 503, code: 'SERVICE_UNAVAILABLE' });
+    expect(response.headers['retry-after']).toBe('5');
     mocks.s3.reset();
     const again = await put(
       api,
