@@ -160,22 +160,17 @@ export class HistoryStore {
       [hostname()],
     );
     const dead = running.filter((run) => !processAlive(run.pid)).map((run) => run.id);
+    // Counts from the results it did write; a run that died before its first result gets zeros.
     if (dead.length)
       await this.sql.query(
         `UPDATE test_runs SET verdict = 'crashed', finished_at = coalesce(finished_at, now()),
            passed = s.passed, failed = s.failed, skipped = s.skipped, flaky = s.flaky
-         FROM (SELECT run_id, count(*) FILTER (WHERE status = 'passed')::int AS passed,
-                      count(*) FILTER (WHERE status = 'failed')::int AS failed,
-                      count(*) FILTER (WHERE status = 'skipped')::int AS skipped,
-                      count(*) FILTER (WHERE status = 'flaky')::int AS flaky
-               FROM test_results WHERE run_id = ANY($1::text[]) GROUP BY run_id) s
-         WHERE test_runs.id = ANY($1::text[]) AND test_runs.id = s.run_id`,
-        [dead],
-      );
-    // A run that died before its first result has no row in the aggregate.
-    if (dead.length)
-      await this.sql.query(
-        "UPDATE test_runs SET verdict = 'crashed', finished_at = coalesce(finished_at, now()) WHERE id = ANY($1::text[]) AND verdict = 'running'",
+         FROM (SELECT d.id, count(*) FILTER (WHERE t.status = 'passed')::int AS passed,
+                      count(*) FILTER (WHERE t.status = 'failed')::int AS failed,
+                      count(*) FILTER (WHERE t.status = 'skipped')::int AS skipped,
+                      count(*) FILTER (WHERE t.status = 'flaky')::int AS flaky
+               FROM unnest($1::text[]) AS d(id) LEFT JOIN test_results t ON t.run_id = d.id GROUP BY d.id) s
+         WHERE test_runs.id = s.id`,
         [dead],
       );
     return dead;

@@ -49,12 +49,31 @@ describe.each<Backend>(['pglite', 'postgres'])(
         sampleRecord({ titlePath: ['one'] }),
         sampleRecord({ titlePath: ['two'], status: 'failed' }),
       ]);
-      // The process that wrote it is gone: pid 2^22+1 is above Linux's pid_max default, so never alive.
-      await store().sql.query('UPDATE test_runs SET pid = 4194305 WHERE id = $1', [run.id]);
-      expect(await store().markCrashed()).toEqual([run.id]);
-      const [row] = (await listRuns(store().sql, 100)).filter((r) => r.id === run.id);
-      expect(row).toMatchObject({ verdict: 'crashed', passed: 1, failed: 1, skipped: 0, flaky: 0 });
-      expect(row?.finishedAt).not.toBeNull();
+      // And one that died before writing any result.
+      const early = runInfo(`crash-early-${backend}`);
+      await store().startRun(early);
+      // The processes that wrote them are gone: pid 2^22+1 is above Linux's pid_max default, so never alive.
+      await store().sql.query('UPDATE test_runs SET pid = 4194305 WHERE id = ANY($1::text[])', [
+        [run.id, early.id],
+      ]);
+      expect((await store().markCrashed()).sort()).toEqual([early.id, run.id]);
+      const rows = (await listRuns(store().sql, 100)).filter((r) => r.id === run.id || r.id === early.id);
+      expect(
+        rows
+          .map(({ id, verdict, passed, failed, skipped, flaky }) => ({
+            id,
+            verdict,
+            passed,
+            failed,
+            skipped,
+            flaky,
+          }))
+          .sort((a, b) => a.id.localeCompare(b.id)),
+      ).toEqual([
+        { id: early.id, verdict: 'crashed', passed: 0, failed: 0, skipped: 0, flaky: 0 },
+        { id: run.id, verdict: 'crashed', passed: 1, failed: 1, skipped: 0, flaky: 0 },
+      ]);
+      expect(rows.every((row) => row.finishedAt !== null)).toBe(true);
       // A run of this host whose process is alive (ours) stays running.
       const alive = runInfo(`alive-${backend}`);
       await store().startRun(alive);
