@@ -9,6 +9,15 @@ describe('the stable test id', { tags: ['unit', 'reporting'] }, () => {
     expect(stableTestId('tests\\unit\\a.test.ts', ['suite', 'does x'])).toBe(id);
   });
 
+  test("ignores the seed that @fast-check/vitest appends to a property's title", () => {
+    expect(stableTestId('a.test.ts', ['ids', 'sort as text (with seed=418553980)'])).toBe(
+      stableTestId('a.test.ts', ['ids', 'sort as text (with seed=1672534773)']),
+    );
+    expect(stableTestId('a.test.ts', ['ids', 'sort as text (with seed=1)'])).not.toBe(
+      stableTestId('a.test.ts', ['ids', 'sort as text, reversed (with seed=1)']),
+    );
+  });
+
   test('changes when the test is renamed, moved to another suite or file', () => {
     const ids = new Set([
       stableTestId('a.test.ts', ['suite', 'does x']),
