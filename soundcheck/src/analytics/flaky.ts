@@ -18,7 +18,8 @@ export interface FlakyTest {
 
 /**
  * Flaky tests over the last `window` runs, by three rules: it passed and failed on the same commit; it
- * flips between pass and fail from run to run; it passed only on retry. Skips neither pass nor fail.
+ * flips between pass and fail and back (one change alone is a break or a fix, not flakiness); it passed
+ * only on retry. Skips neither pass nor fail.
  */
 export async function flakyTests(sql: Sql, window = 50, limit = 50): Promise<FlakyTest[]> {
   const rows = await sql.query<{
@@ -50,7 +51,9 @@ export async function flakyTests(sql: Sql, window = 50, limit = 50): Promise<Fla
             (array_agg(o.status ORDER BY o.started_at DESC))[1] AS last_status
      FROM outcomes o
      GROUP BY o.test_id
-     HAVING count(*) FILTER (WHERE o.failed <> o.failed_before) > 0 OR count(*) FILTER (WHERE o.status = 'flaky') > 0
+     HAVING count(*) FILTER (WHERE o.failed <> o.failed_before) >= 2
+         OR count(*) FILTER (WHERE o.status = 'flaky') > 0
+         OR EXISTS (SELECT 1 FROM per_commit p WHERE p.test_id = o.test_id)
      ORDER BY flips DESC, retried DESC, o.test_id
      LIMIT $2`,
     [window, limit],

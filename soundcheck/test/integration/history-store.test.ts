@@ -128,6 +128,7 @@ describe.each<Backend>(['pglite', 'postgres'])(
             retried: 'passed',
             broken: 'failed',
             sameCommit: 'passed',
+            fixed: 'failed',
           },
         },
         {
@@ -138,6 +139,7 @@ describe.each<Backend>(['pglite', 'postgres'])(
             retried: 'flaky',
             broken: 'failed',
             sameCommit: 'failed',
+            fixed: 'failed',
           },
         },
         {
@@ -148,6 +150,7 @@ describe.each<Backend>(['pglite', 'postgres'])(
             retried: 'passed',
             broken: 'failed',
             sameCommit: 'failed',
+            fixed: 'passed',
           },
         },
         {
@@ -158,6 +161,7 @@ describe.each<Backend>(['pglite', 'postgres'])(
             retried: 'passed',
             broken: 'failed',
             sameCommit: 'failed',
+            fixed: 'passed',
           },
         },
       ]);
@@ -191,8 +195,13 @@ describe.each<Backend>(['pglite', 'postgres'])(
           lastStatus: 'passed',
         },
       ]);
-      // A window of the last two runs sees only the last flip.
-      expect((await flakyTests(store().sql, 2)).map((t) => [t.title, t.flips])).toEqual([['flipper', 1]]);
+      // `fixed` changed once, from failing to passing on a new commit: a fix, not flakiness.
+      // The last three runs see flipper fail, pass and fail again; the last two, one change only.
+      expect((await flakyTests(store().sql, 3)).map((t) => [t.title, t.flips])).toEqual([
+        ['flipper', 2],
+        ['retried', 0],
+      ]);
+      expect(await flakyTests(store().sql, 2)).toEqual([]);
     });
 
     test('draws pass-rate and duration trends, slowdowns, and what changed between two runs', async (ctx) => {
