@@ -17,7 +17,10 @@ export interface MusicBrainzOptions {
   now: () => number;
   sleep: (ms: number) => Promise<void>;
   transport?: MbTransport;
-  /** MusicBrainz allows an average of one request a second per source. */
+  /**
+   * Spacing between requests, from every process together. MusicBrainz allows an average of one a
+   * second; 1.1 s leaves room for the jitter between a reserved slot and the request reaching the wire.
+   */
   intervalMs?: number;
   /** Tries on 503 (or a network failure) before giving up with 502, backing off 1 s, 2 s, 4 s… */
   attempts?: number;
@@ -55,7 +58,7 @@ export function musicBrainzClient(options: MusicBrainzOptions): MusicBrainzClien
   const throttle = redisThrottle(
     redis,
     'musicbrainz:throttle',
-    options.intervalMs ?? 1000,
+    options.intervalMs ?? 1100,
     options.now,
     sleep,
   );

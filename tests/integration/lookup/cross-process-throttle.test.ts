@@ -51,8 +51,8 @@ describe('MusicBrainz throttle shared through Redis', {
         .sort((a, b) => a - b);
       expect(times).toHaveLength(6);
       const gaps = times.slice(1).map((at, i) => at - (times[i] ?? 0));
-      // One slot a second, whichever process asks; a few ms of scheduling jitter between the two clocks.
-      expect(Math.min(...gaps)).toBeGreaterThanOrEqual(990);
+      // Slots are 1.1 s apart whichever process asks, so jitter between slot and wire stays above 1 s.
+      expect(Math.min(...gaps)).toBeGreaterThanOrEqual(1000);
 
       // The second process answers from the cache the first one filled.
       const again = await clients[1]!.as(user).get(`/v1/lookup/isrc/${codes[0]}`);

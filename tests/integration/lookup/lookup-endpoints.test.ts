@@ -1,14 +1,11 @@
+import { randomIsrc } from '../../factories/identifiers.ts';
 import { signedIn } from '../../factories/signed-in.ts';
 import sampleMetadata from '../../fixtures/sample_metadata.json' with { type: 'json' };
 import { knownBarcode, knownIsrc } from '../../mocks/musicbrainz.ts';
 import { describe, expect, test } from '../../utils/test.ts';
 
 describe('GET /v1/lookup/*', { tags: ['integration', 'lookup', 'external_deps'] }, () => {
-  test('finds recordings by ISRC (hyphens accepted) from MusicBrainz, with a meaningful User-Agent', async ({
-    api,
-    admin,
-    mocks,
-  }) => {
+  test('finds recordings by ISRC (hyphens accepted) from MusicBrainz', async ({ api, admin }) => {
     const artist = await signedIn(api, admin, { role: 'artist' });
     const response = await api.as(artist).get('/v1/lookup/isrc/BE-T67-13-00161');
     expect(response.status).toBe(200);
@@ -24,8 +21,22 @@ describe('GET /v1/lookup/*', { tags: ['integration', 'lookup', 'external_deps'] 
         },
       ],
     });
-    expect(mocks.musicbrainz.received.map((r) => r.headers['user-agent'])).toEqual([
-      'Soundcheck/1.0.0 ( no-reply@soundcheck.local )',
+  });
+
+  test('asks MusicBrainz with a meaningful User-Agent and JSON', async ({ api, admin, mocks }) => {
+    // A code no other test looks up, so the answer cannot come from this file's cache.
+    const isrc = randomIsrc();
+    await api.as(admin).get(`/v1/lookup/isrc/${isrc}`);
+    expect(
+      mocks.musicbrainz
+        .requestsTo('/ws/2/isrc/')
+        .map((r) => ({ path: r.path, ua: r.headers['user-agent'], accept: r.headers.accept })),
+    ).toEqual([
+      {
+        path: `/ws/2/isrc/${isrc}`,
+        ua: 'Soundcheck/1.0.0 ( no-reply@soundcheck.local )',
+        accept: 'application/json',
+      },
     ]);
   });
 
