@@ -24,7 +24,7 @@ h2 .pill, .pill { font-size:11px; padding:2px 8px; border-radius:99px; backgroun
 .muted { color:var(--muted); }
 table { width:100%; border-collapse:collapse; font-size:13px; }
 th { text-align:left; font-weight:600; color:var(--muted); border-bottom:1px solid var(--line); padding:6px 8px; }
-td { border-bottom:1px solid var(--line); padding:6px 8px; vertical-align:top; }
+td { border-bottom:1px solid var(--line); padding:6px 8px; vertical-align:top; overflow-wrap:anywhere; }
 td.num, th.num { text-align:right; font-variant-numeric:tabular-nums; white-space:nowrap; }
 .failure { border-left:4px solid var(--bad); padding:8px 12px; margin:10px 0; background:#fffafa; border-radius:0 6px 6px 0; }
 .failure.flaky { border-color:var(--flaky); background:#fbf9ff; }

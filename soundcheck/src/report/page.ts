@@ -154,7 +154,7 @@ function trends(history: HistoryView | null): Raw {
     ${
       points.some((p) => p.coveragePct !== null)
         ? sparkline(
-            points.filter((p) => p.coveragePct !== null).map((p) => p.coveragePct ?? 0),
+            points.map((p) => p.coveragePct),
             { label: 'line coverage', unit: '%', max: 100, colour: '#d98b00' },
           )
         : ''
