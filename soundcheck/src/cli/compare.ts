@@ -25,7 +25,8 @@ export async function compareCommand(args: string[]): Promise<number> {
       'usage: soundcheck compare <run A> <run B>  (ids from soundcheck history, or previous/latest)',
     );
   const comparison = await withHistory(async (store) => {
-    const [latest, previous] = await listRuns(store.sql, 2);
+    // A run still going (this machine's or another's) has only part of its results: compare finished runs.
+    const [latest, previous] = (await listRuns(store.sql, 50)).filter((run) => run.verdict !== 'running');
     const resolve = (name: string) => {
       const id = name === 'latest' ? latest?.id : name === 'previous' ? previous?.id : name;
       if (!id) throw new UsageError(`the history has no ${name} run yet`);
