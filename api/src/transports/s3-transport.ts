@@ -97,8 +97,12 @@ export function openS3Transport(settings: S3Settings, policy: OutboundPolicy): T
               ContinuationToken: token,
             }),
           );
-          for (const object of page.Contents ?? [])
-            if (object.Key) names.push(object.Key.slice(prefix.length));
+          // Files directly in the folder only: a store that ignores the delimiter (some S3-compatible
+          // servers, the test mock) still must not hand back keys of sub-folders.
+          for (const object of page.Contents ?? []) {
+            const name = object.Key?.slice(prefix.length);
+            if (name && !name.includes('/')) names.push(name);
+          }
           token = page.IsTruncated ? page.NextContinuationToken : undefined;
         } while (token);
         return names;
