@@ -14,7 +14,9 @@ export const pageScript = `
     let count = 0;
     for (const row of rows) {
       const tags = row.dataset.tags ? row.dataset.tags.split(' ') : [];
-      const visible = (!status || row.dataset.status === status)
+      // "needs attention" (the default) hides passed tests: a run of a thousand passes stays one screen.
+      const statusMatches = status === 'attention' ? row.dataset.status !== 'passed' : row.dataset.status === status;
+      const visible = (!status || statusMatches)
         && (!category || row.dataset.category === category)
         && (!tag || tags.includes(tag))
         && (!search || row.textContent.toLowerCase().includes(search));

@@ -79,7 +79,7 @@ function testTable({ result }: ReportModel): Raw {
   const option = (value: string) => html`<option value="${value}">${value}</option>`;
   return html`<section class="wide"><h2>All tests <span class="pill" id="shown">${result.tests.length}</span></h2>
     <div class="filters">
-      <select id="filter-status" aria-label="status"><option value="">every status</option>${['passed', 'failed', 'flaky', 'skipped'].map(option)}</select>
+      <select id="filter-status" aria-label="status"><option value="attention" selected>needs attention</option><option value="">every status</option>${['passed', 'failed', 'flaky', 'skipped'].map(option)}</select>
       <select id="filter-category" aria-label="category"><option value="">every category</option>${errorCategories.map(option)}</select>
       <select id="filter-tag" aria-label="tag"><option value="">every tag</option>${tags.map(option)}</select>
       <input id="filter-search" type="search" placeholder="search titles and files" aria-label="search">

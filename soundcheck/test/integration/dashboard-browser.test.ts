@@ -42,6 +42,12 @@ describe('the run dashboard in a real browser', {
       await page.goto(pathToFileURL(path.join(folder, 'index.html')).href);
 
       expect(await page.locator('header h1').textContent()).toBe('FAILED');
+      // By default only the tests that need attention are listed; "every status" shows the rest.
+      expect(await page.locator('#tests tbody tr:visible td:first-child').allInnerTexts()).not.toContain(
+        'passed',
+      );
+      expect(await page.locator('#tests tbody tr:visible').count()).toBeLessThan(4);
+      await page.selectOption('#filter-status', '');
       expect(await page.locator('#tests tbody tr:visible').count()).toBe(4);
       await page.selectOption('#filter-tag', 'catalog');
       expect(await page.locator('#tests tbody tr:visible td:nth-child(2)').allInnerTexts()).toEqual([
