@@ -30,8 +30,25 @@ export interface RunComparison {
   speedups: DurationChange[];
 }
 
+/**
+ * How big a duration change between two single runs must be to be listed: one run against one run is
+ * noisy (a GC pause, a busy neighbour), so a few milliseconds either way mean nothing.
+ */
+export interface MinimumEffect {
+  ms: number;
+  ratio: number;
+}
+
+export const defaultMinimumEffect: MinimumEffect = { ms: 100, ratio: 1.5 };
+
 /** Compares two runs test by test (stable ids); `slowLimit` bounds the duration lists. */
-export async function compareRuns(sql: Sql, a: string, b: string, slowLimit = 10): Promise<RunComparison> {
+export async function compareRuns(
+  sql: Sql,
+  a: string,
+  b: string,
+  slowLimit = 10,
+  minimumEffect = defaultMinimumEffect,
+): Promise<RunComparison> {
   const found = await sql.query<{ id: string }>('SELECT id FROM test_runs WHERE id = ANY($1::text[])', [
     [a, b],
   ]);
@@ -70,6 +87,10 @@ export async function compareRuns(sql: Sql, a: string, b: string, slowLimit = 10
       afterMs: row.after_ms ?? 0,
     }));
   const delta = (d: DurationChange) => d.afterMs - d.beforeMs;
+  const matters = (d: DurationChange) => {
+    const [low, high] = d.afterMs > d.beforeMs ? [d.beforeMs, d.afterMs] : [d.afterMs, d.beforeMs];
+    return high - low >= minimumEffect.ms && high >= low * minimumEffect.ratio;
+  };
   return {
     a,
     b,
@@ -79,11 +100,11 @@ export async function compareRuns(sql: Sql, a: string, b: string, slowLimit = 10
     added: rows.filter((row) => row.before === null).map(change),
     removed: rows.filter((row) => row.after === null).map(change),
     slowdowns: timed
-      .filter((d) => delta(d) > 0)
+      .filter((d) => delta(d) > 0 && matters(d))
       .sort((x, y) => delta(y) - delta(x))
       .slice(0, slowLimit),
     speedups: timed
-      .filter((d) => delta(d) < 0)
+      .filter((d) => delta(d) < 0 && matters(d))
       .sort((x, y) => delta(x) - delta(y))
       .slice(0, slowLimit),
   };
