@@ -1,6 +1,7 @@
 import { faker } from '@faker-js/faker';
 import type { Actor, ApiClient } from 'soundcheck/client/http-client.ts';
 import { createArtist } from './artists.ts';
+import { type AssetChoice, attachAssets } from './assets.ts';
 import { expectStatus } from './expect-status.ts';
 import { randomEan13, randomIsrc } from './identifiers.ts';
 
@@ -62,13 +63,26 @@ export interface Release extends Omit<ReleaseBody, 'labelId' | 'version' | 'orig
 }
 
 /** A QC problem a release can be built with, named by the rule that catches it. */
-export type QcProblem = 'M4-explicit-track-on-clean-release' | 'M5-title-mismatch' | 'R1-no-tracks';
+export type QcProblem =
+  | 'M4-explicit-track-on-clean-release'
+  | 'M5-title-mismatch'
+  | 'R1-no-tracks'
+  | 'R2-no-artwork'
+  | 'R3-no-audio';
+
+/** R2/R3 problems upload the other kind of asset, so the named rule is the release's only finding. */
+const assetsFor: Partial<Record<QcProblem, AssetChoice>> = {
+  'R2-no-artwork': { artwork: null },
+  'R3-no-audio': { audio: null },
+};
 
 interface Recipe {
   releaseType: ReleaseType;
   tracks: number;
   explicit: boolean;
   problem: QcProblem | null;
+  /** Uploaded after the tracks (QC rules R2/R3 need them before a submit); null: a bare release. */
+  assets: AssetChoice | null;
   overrides: Partial<ReleaseBody>;
 }
 
@@ -136,6 +150,7 @@ export class ReleaseFactory {
     tracks: 1,
     explicit: false,
     problem: null,
+    assets: null,
     overrides: {},
   });
 
@@ -155,10 +170,18 @@ export class ReleaseFactory {
   explicit = () => this.with({ explicit: true });
   /** A release that fails QC submission with a blocking finding of the named rule. */
   invalidForQc = (problem: QcProblem) => this.with({ problem });
+  /**
+   * Uploads artwork and every track's audio through the API (`attachAssets`; valid small samples by
+   * default), as a release must have them to be submitted. Choices given earlier are kept.
+   */
+  withAssets = (choice: AssetChoice = {}) => this.with({ assets: { ...this.recipe.assets, ...choice } });
   params = (overrides: Partial<ReleaseBody>) =>
     this.with({ overrides: { ...this.recipe.overrides, ...overrides } });
 
-  /** Creates an artist (unless `primaryArtistIds` is given), the release and its tracks as `actor`. */
+  /**
+   * Creates an artist (unless `primaryArtistIds` is given), the release and its tracks as `actor`, then
+   * its assets when asked (`withAssets`, or an R2/R3 problem).
+   */
   async create(api: ApiClient, actor: Actor & { labelId?: string | null }): Promise<Release> {
     const { releaseType, explicit, problem, overrides } = this.recipe;
     const labelId = overrides.labelId ?? actor.labelId ?? undefined;
@@ -196,6 +219,14 @@ export class ReleaseFactory {
         ),
       );
     }
-    return release;
+    const problemAssets = problem ? assetsFor[problem] : undefined;
+    if (!this.recipe.assets && !problemAssets) return release;
+    await attachAssets(api, actor, release, { ...this.recipe.assets, ...problemAssets });
+    // The release as the API now shows it, assets included.
+    return expectStatus(
+      await api.as(actor).get<Release>(`/v1/releases/${release.id}`),
+      200,
+      'GET /v1/releases/{id}',
+    );
   }
 }

@@ -42,7 +42,8 @@ export interface WorkflowParty {
 
 /**
  * Brings a release to `state` the legal way — every step through the API, as a user would — so the
- * history, guards and side effects are those of a real release.
+ * history, guards and side effects are those of a real release. A path through `submit` uploads the
+ * release's artwork and audio first (QC rules R2/R3), with the factory's asset choice if it has one.
  */
 export const WorkflowFactory = {
   async release(
@@ -51,7 +52,8 @@ export const WorkflowFactory = {
     state: ReachableState,
     factory: ReleaseFactory = ReleaseFactory.single(),
   ): Promise<Release> {
-    let release = await factory.create(api, party.owner);
+    const submits = paths[state].some((step) => step.action === 'submit');
+    let release = await (submits ? factory.withAssets() : factory).create(api, party.owner);
     for (const step of paths[state]) release = await WorkflowFactory.act(api, party, release.id, step);
     return release;
   },

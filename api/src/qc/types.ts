@@ -17,7 +17,7 @@ export interface QcRelease {
   originalReleaseDate: string | null;
   primaryArtists: Array<{ id: string; name: string }>;
   tracks: QcTrack[];
-  /** The uploaded front cover, null without one; absent when assets were not loaded. */
+  /** The uploaded front cover, null without one; absent when assets were not loaded (R2 then blocks). */
   artwork?: QcAsset<ImageFacts> | null;
 }
 
@@ -35,7 +35,7 @@ export interface QcTrack {
   /** Known once audio has been analysed (assets); null until then. */
   durationMs: number | null;
   contributors: Array<{ artistId: string; name: string; role: string }>;
-  /** The uploaded audio, null without one; absent when assets were not loaded. */
+  /** The uploaded audio, null without one; absent when assets were not loaded (R3 then blocks). */
   audio?: QcAsset<AudioFacts> | null;
 }
 

@@ -1,7 +1,8 @@
 import { artistFactory } from '../../factories/artists.ts';
+import { attachAssets } from '../../factories/assets.ts';
 import { randomUpcA } from '../../factories/identifiers.ts';
 import { labelFactory } from '../../factories/labels.ts';
-import { type Release, releaseBody, trackBody } from '../../factories/releases.ts';
+import { type Release, releaseBody, type Track, trackBody } from '../../factories/releases.ts';
 import { signedIn, signIn } from '../../factories/signed-in.ts';
 import { userFactory } from '../../factories/users.ts';
 import { describe, expect, test } from '../../utils/test.ts';
@@ -34,10 +35,28 @@ describe('a release from label to approval', { tags: ['e2e', 'workflow', 'catalo
       );
     expect(created.body).toMatchObject({ state: 'draft', upc: `0${upc}`, labelId: label.body.id });
     const id = created.body.id;
+    const tracks: Track[] = [];
     for (const n of [1, 2, 3, 4]) {
-      const track = await api.as(manager).post(`/v1/releases/${id}/tracks`, trackBody(artist.body.id, n));
+      const track = await api
+        .as(manager)
+        .post<Track>(`/v1/releases/${id}/tracks`, trackBody(artist.body.id, n));
       expect(track.status).toBe(201);
+      tracks.push(track.body);
     }
+
+    // Without its cover and audio the EP cannot be submitted (R2, R3); the manager uploads them.
+    const bare = await api
+      .as(manager)
+      .post<{ findings: Array<{ rule: string; field: string }> }>(`/v1/releases/${id}/validate`);
+    expect(bare.body.findings.map(({ rule, field }) => `${rule} ${field}`)).toEqual([
+      'R2 artwork',
+      'R3 tracks.0.audio',
+      'R3 tracks.1.audio',
+      'R3 tracks.2.audio',
+      'R3 tracks.3.audio',
+    ]);
+    expect((await api.as(manager).post(`/v1/releases/${id}/submit`)).status).toBe(422);
+    await attachAssets(api, manager, { id, tracks });
     expect((await api.as(manager).post(`/v1/releases/${id}/validate`)).body).toEqual({
       valid: true,
       findings: [],
@@ -76,11 +95,12 @@ describe('a release from label to approval', { tags: ['e2e', 'workflow', 'catalo
       .as(manager)
       .post<Release>('/v1/releases', releaseBody([artist.body.id], { title: 'Daylight' }));
     const id = release.body.id;
-    await api
+    const track = await api
       .as(manager)
-      .post(`/v1/releases/${id}/tracks`, trackBody(artist.body.id, 1, { title: 'Daylight' }));
+      .post<Track>(`/v1/releases/${id}/tracks`, trackBody(artist.body.id, 1, { title: 'Daylight' }));
+    await attachAssets(api, manager, { id, tracks: [track.body] });
 
-    await api.as(manager).post(`/v1/releases/${id}/submit`);
+    expect((await api.as(manager).post<Release>(`/v1/releases/${id}/submit`)).body.state).toBe('submitted');
     await api.as(reviewer).post(`/v1/releases/${id}/start-review`);
     const reasons = [{ rule: 'M3', message: 'Set the parental advisory to explicit' }];
     const sentBack = await api.as(reviewer).post<Release>(`/v1/releases/${id}/request-changes`, { reasons });

@@ -5,7 +5,7 @@ import { describe, expect, test } from '../../utils/test.ts';
 describe('POST /v1/releases/{id}/validate', { tags: ['integration', 'qc'] }, () => {
   test('a correct release is valid with no findings', async ({ api, admin }) => {
     const manager = await signedIn(api, admin, { role: 'label_manager' });
-    const release = await ReleaseFactory.album().explicit().create(api, manager);
+    const release = await ReleaseFactory.album().explicit().withAssets().create(api, manager);
     const response = await api.as(manager).post(`/v1/releases/${release.id}/validate`);
     expect(response.status).toBe(200);
     expect(response.body).toEqual({ valid: true, findings: [] });
@@ -15,9 +15,11 @@ describe('POST /v1/releases/{id}/validate', { tags: ['integration', 'qc'] }, () 
     ['M4-explicit-track-on-clean-release', 'M4', 'parentalAdvisory'],
     ['M5-title-mismatch', 'M5', 'title'],
     ['R1-no-tracks', 'R1', 'tracks'],
+    ['R2-no-artwork', 'R2', 'artwork'],
+    ['R3-no-audio', 'R3', 'tracks.0.audio'],
   ] as const)('%s gives a blocking %s finding on %s', async ([problem, rule, field], { api, admin }) => {
     const manager = await signedIn(api, admin, { role: 'label_manager' });
-    const release = await ReleaseFactory.single().invalidForQc(problem).create(api, manager);
+    const release = await ReleaseFactory.single().withAssets().invalidForQc(problem).create(api, manager);
     const response = await api.as(manager).post(`/v1/releases/${release.id}/validate`);
     expect(response.body).toEqual({
       valid: false,
@@ -30,6 +32,7 @@ describe('POST /v1/releases/{id}/validate', { tags: ['integration', 'qc'] }, () 
     const today = new Date().toISOString().slice(0, 10);
     const release = await ReleaseFactory.album({ tracks: 2 })
       .params({ releaseDate: today })
+      .withAssets()
       .create(api, manager);
     const response = await api.as(manager).post(`/v1/releases/${release.id}/validate`);
     expect(response.body).toEqual({

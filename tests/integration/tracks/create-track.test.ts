@@ -130,7 +130,7 @@ describe('POST /v1/releases/{id}/tracks', { tags: ['integration', 'catalog', 'id
     const manager = await signedIn(api, admin, { role: 'label_manager' });
     const stranger = await signedIn(api, admin, { role: 'label_manager' });
     const theirs = await createArtist(api, stranger);
-    const release = await ReleaseFactory.single().create(api, manager);
+    const release = await ReleaseFactory.single().withAssets().create(api, manager);
     const foreign = await api.as(manager).post(`/v1/releases/${release.id}/tracks`, trackBody(theirs.id, 2));
     expect(foreign.body).toMatchObject({
       status: 422,

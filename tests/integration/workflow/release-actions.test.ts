@@ -7,7 +7,7 @@ describe('POST /v1/releases/{id}/{action}', { tags: ['integration', 'workflow'] 
   test('the happy path answers the whole release with its new state each time', async ({ api, admin }) => {
     const owner = await signedIn(api, admin, { role: 'label_manager' });
     const reviewer = await signedIn(api, admin, { role: 'reviewer' });
-    const release = await ReleaseFactory.single().create(api, owner);
+    const release = await ReleaseFactory.single().withAssets().create(api, owner);
     const steps: Array<[typeof owner, string, string]> = [
       [owner, 'submit', 'submitted'],
       [reviewer, 'start-review', 'in_review'],
@@ -25,7 +25,10 @@ describe('POST /v1/releases/{id}/{action}', { tags: ['integration', 'workflow'] 
     admin,
   }) => {
     const owner = await signedIn(api, admin, { role: 'label_manager' });
-    const release = await ReleaseFactory.single().invalidForQc('M5-title-mismatch').create(api, owner);
+    const release = await ReleaseFactory.single()
+      .withAssets()
+      .invalidForQc('M5-title-mismatch')
+      .create(api, owner);
     const response = await api.as(owner).post(`/v1/releases/${release.id}/submit`);
     expect(response.status).toBe(422);
     expect(response.body).toMatchObject({
@@ -41,7 +44,10 @@ describe('POST /v1/releases/{id}/{action}', { tags: ['integration', 'workflow'] 
   }) => {
     const manager = await signedIn(api, admin, { role: 'label_manager' });
     const reviewer = await signedIn(api, admin, { role: 'reviewer' });
-    const release = await ReleaseFactory.single().params({ labelId: manager.labelId! }).create(api, admin);
+    const release = await ReleaseFactory.single()
+      .withAssets()
+      .params({ labelId: manager.labelId! })
+      .create(api, admin);
     await api.as(admin).post(`/v1/releases/${release.id}/submit`);
     await api.as(admin).post(`/v1/releases/${release.id}/start-review`);
     const own = await api.as(admin).post(`/v1/releases/${release.id}/approve`);
@@ -101,7 +107,7 @@ describe('POST /v1/releases/{id}/{action}', { tags: ['integration', 'workflow'] 
     const manager = await signedIn(api, admin, { role: 'label_manager' });
     const artist = await signedIn(api, admin, { role: 'artist', labelId: manager.labelId! });
     const reviewer = await signedIn(api, admin, { role: 'reviewer' });
-    const release = await ReleaseFactory.single().create(api, artist);
+    const release = await ReleaseFactory.single().withAssets().create(api, artist);
     expect((await api.as(reviewer).post(`/v1/releases/${release.id}/submit`)).status).toBe(403);
     expect((await api.as(reviewer).post(`/v1/releases/${release.id}/archive`)).status).toBe(403);
     expect((await api.as(artist).post(`/v1/releases/${release.id}/archive`)).status).toBe(403);
@@ -119,7 +125,7 @@ describe('POST /v1/releases/{id}/{action}', { tags: ['integration', 'workflow'] 
 
   test('actions other than request-changes refuse a body (400)', async ({ api, admin }) => {
     const owner = await signedIn(api, admin, { role: 'label_manager' });
-    const release = await ReleaseFactory.single().create(api, owner);
+    const release = await ReleaseFactory.single().withAssets().create(api, owner);
     const response = await api.as(owner).post(`/v1/releases/${release.id}/submit`, { state: 'approved' });
     expect(response.status).toBe(400);
     expect((await api.as(owner).post(`/v1/releases/${release.id}/submit`, {})).status).toBe(200);

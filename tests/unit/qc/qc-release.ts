@@ -1,4 +1,26 @@
+import type { QcAsset } from '@soundcheck/api/assets/qc-assets.ts';
+import type { AudioFacts } from '@soundcheck/api/media/audio-facts.ts';
+import type { ImageFacts } from '@soundcheck/api/media/image-facts.ts';
 import type { QcContext, QcRelease, QcTrack } from '@soundcheck/api/qc/types.ts';
+
+/** Analysed audio that passes every audio rule (R3, A1–A6). */
+export function qcAudio(overrides: Partial<QcAsset<AudioFacts>> = {}): QcAsset<AudioFacts> {
+  return {
+    facts: { codec: 'flac', sampleRateHz: 44_100, bitDepth: 16, channels: 2, durationMs: 213_000 },
+    sizeBytes: 25_000_000,
+    status: 'valid',
+    findings: [],
+    ...overrides,
+  };
+}
+
+/** Front cover artwork that passes every artwork rule (R2, C1–C5). */
+const qcArtwork = (): QcAsset<ImageFacts> => ({
+  facts: { format: 'png', width: 3000, height: 3000, colorSpace: 'RGB' },
+  sizeBytes: 33_000,
+  status: 'valid',
+  findings: [],
+});
 
 /** A release that passes every QC rule; tests change one thing and expect one finding. */
 export function qcTrack(overrides: Partial<QcTrack> = {}): QcTrack {
@@ -13,6 +35,7 @@ export function qcTrack(overrides: Partial<QcTrack> = {}): QcTrack {
     instrumental: false,
     durationMs: 213_000,
     contributors: [{ artistId: 'a1', name: 'Stromae', role: 'MainArtist' }],
+    audio: qcAudio(),
     ...overrides,
   };
 }
@@ -32,6 +55,7 @@ export function qcRelease(overrides: Partial<QcRelease> = {}): QcRelease {
     originalReleaseDate: null,
     primaryArtists: [{ id: 'a1', name: 'Stromae' }],
     tracks: [qcTrack()],
+    artwork: qcArtwork(),
     ...overrides,
   };
 }

@@ -15,11 +15,14 @@ import { m12ReleaseType } from './m12-release-type.ts';
 import { m13LeadTime } from './m13-lead-time.ts';
 import { m14TrackLimit } from './m14-track-limit.ts';
 import { r01HasTracks } from './r01-has-tracks.ts';
+import { r02FrontCover } from './r02-front-cover.ts';
+import { r03TrackAudio } from './r03-track-audio.ts';
 import { r04MainArtists } from './r04-main-artists.ts';
 
 /**
- * The machine-checkable rules of qc_rules.json, in report order. Asset rules (A*, C*) and the asset
- * completeness rules R2/R3 join this list from the assets module. C6/C7 are manual (the reviewer's job).
+ * The machine-checkable rules of qc_rules.json, in report order. Asset rules (A*, C*) join this list from
+ * the assets module; the completeness rules R2/R3 (artwork and audio present) live here with R1/R4.
+ * C6/C7 are manual (the reviewer's job).
  */
 export const qcRules: QcRule[] = [
   m01OneArtistPerName,
@@ -37,6 +40,8 @@ export const qcRules: QcRule[] = [
   m13LeadTime,
   m14TrackLimit,
   r01HasTracks,
+  r02FrontCover,
+  r03TrackAudio,
   r04MainArtists,
   ...assetQcRules,
 ];
