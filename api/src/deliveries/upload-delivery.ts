@@ -73,6 +73,9 @@ export async function uploadDelivery(deps: Deps, delivery: DeliveryRow, renewLea
           attempts: decision.attempts,
           nextAttemptAt: decision.nextAttemptAt,
           lastError: reason,
+          // Released with the transition: the retry job may start before this job has returned, and a
+          // lease still held would make it give up, leaving the delivery to the next sweep.
+          leaseUntil: null,
         },
       );
       if (queued) await enqueueDelivery(deps, queued);

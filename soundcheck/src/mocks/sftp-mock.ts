@@ -160,6 +160,8 @@ export class SftpMock implements MockService {
       else ctx.reject(['password']);
     });
     client.on('ready', () => {
+      // Without it every answer can wait out a delayed ACK: uploads crawl at a few hundred kB/s.
+      (client as unknown as { setNoDelay(on: boolean): void }).setNoDelay(true);
       client.on('session', (acceptSession) => {
         acceptSession().on('sftp', (acceptSftp) => this.#serve(acceptSftp(), client));
       });

@@ -8,9 +8,18 @@ export interface Child {
   kill(signal?: NodeJS.Signals): Promise<void>;
 }
 
-/** A Node child process (the project's Node, type stripping) whose stdout and stderr are collected. */
-export function startChild(script: string, args: string[], env: NodeJS.ProcessEnv = process.env): Child {
-  const child = spawn(process.execPath, [script, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+/**
+ * A child process whose stdout and stderr are collected: by default a Node script run with the project's
+ * Node (type stripping), or with `{ node: false }` any program.
+ */
+export function startChild(
+  script: string,
+  args: string[],
+  env: NodeJS.ProcessEnv = process.env,
+  options: { node?: boolean } = {},
+): Child {
+  const [command, argv] = options.node === false ? [script, args] : [process.execPath, [script, ...args]];
+  const child = spawn(command, argv, { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const listeners = new Set<() => void>();
   const collect = (chunk: Buffer) => {

@@ -1,0 +1,216 @@
+import { enqueueDelivery } from '@soundcheck/api/deliveries/enqueue.ts';
+import { deliveries, deliveryEvents } from '@soundcheck/api/deliveries/tables.ts';
+import type { Deps } from '@soundcheck/api/deps.ts';
+import { bullmqQueue } from '@soundcheck/api/jobs/bullmq-queue.ts';
+import { asc, eq } from 'drizzle-orm';
+import { SftpMock } from 'soundcheck/mocks/sftp-mock.ts';
+import { afterAll, beforeAll } from 'vitest';
+import { queuedDeliveries } from '../../integration/deliveries/queued-delivery.ts';
+import type { Child } from '../../integration/deliveries/support/child.ts';
+import { waitFor } from '../../integration/deliveries/support/wait-for.ts';
+import { createPartner, s3Transport, sftpTransport } from '../../integration/partners/partner-factory.ts';
+import { describe, expect, test } from '../../utils/test.ts';
+import { expectBatchChoreography } from './choreography-check.ts';
+import { OwnRedis } from './support/own-redis.ts';
+import { databaseUrlOf, startWorkerProcess } from './support/worker-process.ts';
+
+const sftp = new SftpMock({ name: 'crash-sftp' });
+beforeAll(() => sftp.start());
+afterAll(() => sftp.stop());
+
+const deliveryRow = async (deps: Deps, id: string) =>
+  (await deps.db.orm.select().from(deliveries).where(eq(deliveries.id, id)))[0];
+
+const inState =
+  (deps: Deps, id: string, ...states: string[]) =>
+  async () => {
+    const row = await deliveryRow(deps, id);
+    return row && states.includes(row.state) ? row : undefined;
+  };
+
+const eventsOf = async (deps: Deps, id: string) =>
+  deps.db.orm
+    .select({ state: deliveryEvents.state, detail: deliveryEvents.detail })
+    .from(deliveryEvents)
+    .where(eq(deliveryEvents.deliveryId, id))
+    .orderBy(asc(deliveryEvents.id));
+
+/** Puts the delivery's job on the queue the worker processes will read, as the API does with Redis. */
+async function enqueueOn(
+  redisUrl: string,
+  redisPrefix: string,
+  deps: Deps,
+  delivery: Parameters<typeof enqueueDelivery>[1],
+) {
+  const queue = bullmqQueue(redisUrl, `${redisPrefix}bull`);
+  try {
+    await enqueueDelivery({ queue, clock: deps.clock }, delivery);
+  } finally {
+    await queue.close();
+  }
+}
+
+describe('delivery recovery with worker processes', {
+  tags: ['e2e', 'delivery', 'redis', 'external_deps', 'slow'],
+}, () => {
+  test('a worker killed mid-upload: another worker resumes the batch, skips what arrived, writes BatchComplete once', async ({
+    api,
+    admin,
+    deps,
+    services,
+    realRedis,
+    skip,
+  }) => {
+    const databaseUrl = await databaseUrlOf(deps, services);
+    if (!databaseUrl) skip('needs PostgreSQL: a worker process cannot share the in-memory PGlite');
+    sftp.reset();
+    const partner = await createPartner(api, admin, sftpTransport(sftp), { profile: 'batch' });
+    const {
+      upc,
+      deliveries: [delivery],
+    } = await queuedDeliveries(api, admin, deps, [partner.id]);
+    const settings = {
+      databaseUrl: databaseUrl as string,
+      redisUrl: services.redis ?? '',
+      redisPrefix: `${realRedis.options.keyPrefix}w:`,
+      sweepIntervalMs: 200,
+      transportTimeoutMs: 1_000,
+    };
+    const workers: Child[] = [];
+    try {
+      // Every file the partner opens takes 1.5 s: the first worker is caught between two files.
+      sftp.scenario('*', { delayMs: 1_500 });
+      workers.push(await startWorkerProcess(deps, settings));
+      await enqueueOn(settings.redisUrl, settings.redisPrefix, deps, delivery!);
+      await waitFor('the first file to arrive', () => (sftp.received.length >= 1 ? true : undefined), 30_000);
+      await workers[0]?.kill('SIGKILL');
+      const stranded = await deliveryRow(deps, delivery!.id);
+      expect(stranded?.state).toBe('uploading');
+      expect(stranded?.leaseUntil).not.toBeNull();
+
+      sftp.scenario('*', { times: 0 });
+      workers.push(await startWorkerProcess(deps, settings));
+      const done = await waitFor(
+        'the resumed delivery',
+        inState(deps, delivery!.id, 'uploaded', 'failed'),
+        30_000,
+      );
+      expect(done.state).toBe('uploaded');
+      const batchId = done.batchId as string;
+      const manifest = sftp.read(`${batchId}/BatchComplete_${batchId}.xml`).toString('utf8');
+      expectBatchChoreography(sftp.received, batchId, upc, manifest);
+      // No file was completed twice: the second worker skipped what the first one had finished.
+      const paths = sftp.received.map((file) => file.path);
+      expect(new Set(paths).size).toBe(paths.length);
+      expect(paths).toHaveLength(done.plan?.steps.length ?? -1);
+      const events = await eventsOf(deps, delivery!.id);
+      expect(events.map((event) => event.state)).toEqual(['queued', 'packaging', 'uploading', 'uploaded']);
+      const sent = Number(/^uploaded (\d+) of/.exec(events.at(-1)?.detail ?? '')?.[1]);
+      expect(sent).toBe(paths.length - 1);
+    } finally {
+      for (const worker of workers) await worker.kill('SIGKILL');
+    }
+  });
+
+  test('Redis restarted: a queued delivery job survives the restart; a running worker reconnects and takes new jobs', async ({
+    api,
+    admin,
+    deps,
+    mocks,
+    services,
+    skip,
+  }) => {
+    const databaseUrl = await databaseUrlOf(deps, services);
+    if (!databaseUrl) skip('needs PostgreSQL: a worker process cannot share the in-memory PGlite');
+    const redis = new OwnRedis();
+    const partner = await createPartner(api, admin, s3Transport(mocks.s3, 'restart-bucket', 'in'), {
+      profile: 'release_by_release',
+    });
+    const first = await queuedDeliveries(api, admin, deps, [partner.id]);
+    const second = await queuedDeliveries(api, admin, deps, [partner.id]);
+    let worker: Child | null = null;
+    try {
+      await redis.start();
+      // The sweeper is slowed to once an hour: only the job kept by Redis can deliver these.
+      const settings = {
+        databaseUrl: databaseUrl as string,
+        redisUrl: redis.url,
+        redisPrefix: 'sc:',
+        sweepIntervalMs: 3_600_000,
+      };
+      await enqueueOn(redis.url, settings.redisPrefix, deps, first.deliveries[0]!);
+      await redis.stop();
+      await redis.start();
+      worker = await startWorkerProcess(deps, settings);
+      const firstDone = await waitFor(
+        'the job queued before the restart',
+        inState(deps, first.deliveries[0]!.id, 'uploaded', 'failed'),
+        30_000,
+      );
+      expect(firstDone.state).toBe('uploaded');
+
+      // Redis goes away under a running worker and comes back: the worker reconnects by itself.
+      await redis.stop();
+      await redis.start();
+      await enqueueOn(redis.url, settings.redisPrefix, deps, second.deliveries[0]!);
+      const secondDone = await waitFor(
+        'the job queued after the restart',
+        inState(deps, second.deliveries[0]!.id, 'uploaded', 'failed'),
+        30_000,
+      );
+      expect(secondDone.state).toBe('uploaded');
+      expect(worker.process.exitCode).toBeNull();
+    } finally {
+      await worker?.kill('SIGKILL');
+      await redis.remove();
+    }
+  });
+
+  test('Redis lost every key: the sweeper finds the queued delivery in the database and delivers it', async ({
+    api,
+    admin,
+    deps,
+    mocks,
+    services,
+    skip,
+  }) => {
+    const databaseUrl = await databaseUrlOf(deps, services);
+    if (!databaseUrl) skip('needs PostgreSQL: a worker process cannot share the in-memory PGlite');
+    const redis = new OwnRedis();
+    const partner = await createPartner(api, admin, s3Transport(mocks.s3, 'lost-bucket', 'in'), {
+      profile: 'release_by_release',
+    });
+    const {
+      deliveries: [delivery],
+    } = await queuedDeliveries(api, admin, deps, [partner.id]);
+    let worker: Child | null = null;
+    try {
+      await redis.start();
+      const settings = {
+        databaseUrl: databaseUrl as string,
+        redisUrl: redis.url,
+        redisPrefix: 'sc:',
+        sweepIntervalMs: 300,
+      };
+      await enqueueOn(redis.url, settings.redisPrefix, deps, delivery!);
+      await redis.stop();
+      redis.forgetEverything();
+      await redis.start();
+      worker = await startWorkerProcess(deps, settings);
+      const done = await waitFor(
+        'the swept delivery',
+        inState(deps, delivery!.id, 'uploaded', 'failed'),
+        30_000,
+      );
+      expect(done.state).toBe('uploaded');
+      expect(
+        mocks.s3
+          .object('lost-bucket', `in/${done.plan?.folder}/${done.plan?.folder.split('_')[0]}.xml`)
+          ?.body.toString('utf8'),
+      ).toBe(done.ern);
+    } finally {
+      await worker?.kill('SIGKILL');
+      await redis.remove();
+    }
+  });
+});
