@@ -71,13 +71,17 @@ export async function processDelivery(deps: Deps, job: DeliveryJob): Promise<voi
       .where(ours())
       .returning({ id: deliveries.id });
     if (renewed.length) held = next;
+    return renewed.length > 0;
   };
   // Renewed while the job runs, not only between files: one large file can take longer than the lease, and
   // an expired lease lets the sweeper start a second, concurrent upload of the same delivery.
   let renewing: Promise<void> = Promise.resolve();
   const heartbeat = setInterval(
     () => {
-      renewing = renewLease().catch(() => {});
+      renewing = renewLease().then(
+        () => {},
+        () => {},
+      );
     },
     Math.max(50, Math.floor(leaseMs(deps) / 3)),
   );

@@ -30,7 +30,12 @@ async function alreadyThere(transport: Transport, step: UploadStep): Promise<boo
  * partner already has it intact, so a worker that resumes after a crash neither re-sends nor writes a second
  * `BatchComplete`. A transport error goes back to `queued` with backoff, or `failed` after the maximum.
  */
-export async function uploadDelivery(deps: Deps, delivery: DeliveryRow, renewLease: () => Promise<void>) {
+export async function uploadDelivery(
+  deps: Deps,
+  delivery: DeliveryRow,
+  /** Extends this worker's lease; false when another worker has taken the delivery over. */
+  renewLease: () => Promise<boolean>,
+) {
   const orm = deps.db.orm;
   const plan = delivery.plan;
   if (!plan) throw new Error(`delivery ${delivery.id} is uploading without a plan`);
@@ -46,6 +51,12 @@ export async function uploadDelivery(deps: Deps, delivery: DeliveryRow, renewLea
     );
     for (const step of plan.steps) {
       if (await alreadyThere(transport, step)) continue;
+      // A worker that lost its lease (stalled past it) stops before writing anything more: the worker that
+      // took over writes the rest, so the manifest is written once.
+      if (!(await renewLease())) {
+        await transport.close();
+        return null;
+      }
       if (step.kind === 'resource') {
         const key = keys.get(step.source.assetId);
         if (!key) throw new Error(`asset ${step.source.assetId} is no longer stored`);
@@ -54,7 +65,6 @@ export async function uploadDelivery(deps: Deps, delivery: DeliveryRow, renewLea
         await transport.put(step.path, Buffer.from(step.content), step.sizeBytes);
       }
       sent += 1;
-      await renewLease();
     }
   } catch (error) {
     await transport?.close();

@@ -74,7 +74,7 @@ describe('delivery recovery with worker processes', {
       redisUrl: services.redis ?? '',
       redisPrefix: `${realRedis.options.keyPrefix}w:`,
       sweepIntervalMs: 200,
-      transportTimeoutMs: 1_000,
+      transportTimeoutMs: 3_000,
     };
     const workers: Child[] = [];
     try {

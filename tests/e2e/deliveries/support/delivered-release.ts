@@ -1,0 +1,51 @@
+import type { Deps } from '@soundcheck/api/deps.ts';
+import type { ApiClient } from 'soundcheck/client/http-client.ts';
+import { expectStatus } from '../../../factories/expect-status.ts';
+import type { SignedInUser } from '../../../factories/signed-in.ts';
+import type { Partner } from '../../../integration/partners/partner-factory.ts';
+import { approvedReleaseWithAssets } from '../deliverable-release.ts';
+import { ingested, postCallback } from './callback.ts';
+
+export interface DeliveryView {
+  id: string;
+  releaseId: string;
+  partnerId: string;
+  kind: string;
+  state: string;
+  attempts: number;
+  lastError: string | null;
+  messageId: string;
+  messageThreadId: string;
+}
+
+export const deliveriesOf = async (api: ApiClient, user: SignedInUser, releaseId: string) =>
+  expectStatus(
+    await api.as(user).get<{ items: DeliveryView[] }>(`/v1/deliveries?releaseId=${releaseId}`),
+    200,
+    'GET /v1/deliveries',
+  ).items;
+
+/** An approved release distributed to `partners`, uploaded and acknowledged by each: `delivered`. */
+export async function deliveredRelease(api: ApiClient, admin: SignedInUser, deps: Deps, partners: Partner[]) {
+  const { owner, release } = await approvedReleaseWithAssets(api, admin, deps);
+  expectStatus(
+    await api
+      .as(owner)
+      .post(`/v1/releases/${release.id}/distribute`, { partnerIds: partners.map((p) => p.id) }),
+    200,
+    'distribute',
+  );
+  await deps.queue.drain();
+  const sent = await deliveriesOf(api, owner, release.id);
+  for (const delivery of sent) {
+    const partner = partners.find((each) => each.id === delivery.partnerId) as Partner;
+    expectStatus(await postCallback(api, partner, ingested(delivery.messageId)), 202, 'callback');
+  }
+  const now = expectStatus(
+    await api.as(owner).get<{ state: string; tracks: Array<{ id: string }> }>(`/v1/releases/${release.id}`),
+    200,
+    'GET release',
+  );
+  if (now.state !== 'delivered') throw new Error(`release is ${now.state}, not delivered`);
+  return { owner, release: { ...release, ...now }, deliveries: sent };
+}

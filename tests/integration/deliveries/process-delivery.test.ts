@@ -1,0 +1,113 @@
+import { processDelivery } from '@soundcheck/api/deliveries/process-delivery.ts';
+import { deliveries } from '@soundcheck/api/deliveries/tables.ts';
+import type { Deps } from '@soundcheck/api/deps.ts';
+import { eq } from 'drizzle-orm';
+import { SftpMock } from 'soundcheck/mocks/sftp-mock.ts';
+import { afterAll, beforeAll } from 'vitest';
+import { describe, expect, test } from '../../utils/test.ts';
+import { createPartner, s3Transport, sftpTransport } from '../partners/partner-factory.ts';
+import { queuedDeliveries } from './queued-delivery.ts';
+import { waitFor } from './support/wait-for.ts';
+
+const sftp = new SftpMock({ name: 'lease-sftp' });
+beforeAll(() => sftp.start());
+afterAll(() => sftp.stop());
+
+const rowOf = async (deps: Deps, id: string) =>
+  (await deps.db.orm.select().from(deliveries).where(eq(deliveries.id, id)))[0];
+
+/** The same dependencies with a short lease: transportTimeoutMs + 2 s. */
+const withLeaseOf = (deps: Deps, transportTimeoutMs: number): Deps => ({
+  ...deps,
+  config: { ...deps.config, deliveries: { ...deps.config.deliveries, transportTimeoutMs } },
+});
+
+describe('the delivery job: lease and timing', {
+  tags: ['integration', 'delivery', 'external_deps', 'slow'],
+}, () => {
+  test('the lease is renewed while one file takes longer than the lease: a second job meanwhile does nothing, BatchComplete is written once', async ({
+    api,
+    admin,
+    deps,
+  }) => {
+    sftp.reset();
+    const partner = await createPartner(api, admin, sftpTransport(sftp), { profile: 'batch' });
+    const {
+      deliveries: [delivery],
+    } = await queuedDeliveries(api, admin, deps, [partner.id]);
+    const short = withLeaseOf(deps, 1_000); // a 3 s lease
+    // The first file takes longer to open than the whole lease: only a heartbeat keeps the lease.
+    sftp.scenario('*', { delayMs: 4_500, times: 1 });
+    const queuedBefore = Date.now();
+    const first = processDelivery(short, { deliveryId: delivery!.id });
+    const claimed = await waitFor('the first job to claim', async () => {
+      const row = await rowOf(deps, delivery!.id);
+      return row?.leaseUntil ? row.leaseUntil.getTime() : undefined;
+    });
+    await waitFor(
+      'the first lease to be over',
+      () => (Date.now() > claimed + 300 ? true : undefined),
+      10_000,
+    );
+    const renewed = await rowOf(deps, delivery!.id);
+    expect(renewed?.state).toBe('uploading');
+    expect(renewed?.leaseUntil?.getTime()).toBeGreaterThan(Date.now());
+    // A resumed job (the sweeper's, another worker's) finds the lease held and leaves.
+    await processDelivery(short, { deliveryId: delivery!.id });
+    await first;
+    const done = await rowOf(deps, delivery!.id);
+    expect(done).toMatchObject({ state: 'uploaded', leaseUntil: null });
+    const paths = sftp.received.map((file) => file.path);
+    expect(paths).toEqual(done?.plan?.steps.map((step) => step.path));
+  });
+
+  test('a retry job that starts before the delivery is due waits for it instead of dropping it', async ({
+    api,
+    admin,
+    deps,
+    mocks,
+  }) => {
+    const partner = await createPartner(api, admin, s3Transport(mocks.s3, 'early-bucket', 'in'), {
+      profile: 'release_by_release',
+    });
+    const {
+      deliveries: [delivery],
+    } = await queuedDeliveries(api, admin, deps, [partner.id]);
+    const due = new Date(Date.now() + 300);
+    await deps.db.orm
+      .update(deliveries)
+      .set({ nextAttemptAt: due, attempts: 1 })
+      .where(eq(deliveries.id, delivery!.id));
+    await processDelivery(deps, { deliveryId: delivery!.id });
+    const done = await rowOf(deps, delivery!.id);
+    expect(done?.state).toBe('uploaded');
+    const pickedUp = await deps.db.query<{ at: Date }>(
+      `select at from delivery_events where delivery_id = $1 and state = 'packaging'`,
+      [delivery!.id],
+    );
+    expect(pickedUp[0]?.at.getTime()).toBeGreaterThanOrEqual(due.getTime());
+  });
+
+  test('a job for a delivery not due for long returns at once and leaves it queued for its own job', async ({
+    api,
+    admin,
+    deps,
+    mocks,
+  }) => {
+    const partner = await createPartner(api, admin, s3Transport(mocks.s3, 'later-bucket', 'in'), {
+      profile: 'release_by_release',
+    });
+    const {
+      deliveries: [delivery],
+    } = await queuedDeliveries(api, admin, deps, [partner.id]);
+    await deps.db.orm
+      .update(deliveries)
+      .set({ nextAttemptAt: new Date(Date.now() + 60_000), attempts: 1 })
+      .where(eq(deliveries.id, delivery!.id));
+    const started = Date.now();
+    await processDelivery(deps, { deliveryId: delivery!.id });
+    expect(Date.now() - started).toBeLessThan(1_000);
+    expect(await rowOf(deps, delivery!.id)).toMatchObject({ state: 'queued', leaseUntil: null });
+    expect(mocks.s3.requestsTo('/later-bucket/')).toEqual([]);
+  });
+});

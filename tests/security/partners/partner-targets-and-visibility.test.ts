@@ -1,0 +1,166 @@
+import { partners } from '@soundcheck/api/partners/tables.ts';
+import { eq } from 'drizzle-orm';
+import { SftpMock } from 'soundcheck/mocks/sftp-mock.ts';
+import { afterAll, beforeAll } from 'vitest';
+import { deliveredRelease } from '../../e2e/deliveries/support/delivered-release.ts';
+import { expectStatus } from '../../factories/expect-status.ts';
+import { signIn } from '../../factories/signed-in.ts';
+import { userFactory } from '../../factories/users.ts';
+import {
+  createPartner,
+  partnerBody,
+  s3Transport,
+  sftpTransport,
+} from '../../integration/partners/partner-factory.ts';
+import { describe, expect, test } from '../../utils/test.ts';
+
+const sftp = new SftpMock({ name: 'ssrf-sftp' });
+beforeAll(() => sftp.start());
+afterAll(() => sftp.stop());
+
+interface Problem {
+  code: string;
+  errors: Array<{ field: string; code: string; message: string }>;
+}
+
+// Literal addresses (no DNS needed) in every refused class; `localhost` is the tests' allowlisted host.
+const internalHosts = [
+  ['127.0.0.1', 'loopback'],
+  ['::1', 'loopback'],
+  ['10.20.30.40', 'private'],
+  ['192.168.1.10', 'private'],
+  ['169.254.169.254', 'metadata'],
+  ['169.254.10.1', 'link-local'],
+  ['::ffff:127.0.0.1', 'loopback'],
+] as const;
+const inUrl = (host: string) => (host.includes(':') ? `[${host}]` : host);
+
+describe('partner targets (SSRF), partner accounts and credentials', {
+  tags: ['security', 'delivery', 'external_deps'],
+}, () => {
+  test.for(internalHosts)(
+    'a partner pointing at %s (%s) is refused when saved: callback URL, SFTP host, S3 endpoint',
+    async ([host, kind], { api, admin }) => {
+      const cases = [
+        [partnerBody(sftpTransport(sftp), { callbackUrl: `https://${inUrl(host)}/ack` }), 'callbackUrl'],
+        [
+          partnerBody({
+            kind: 's3',
+            endpoint: `https://${inUrl(host)}:9000`,
+            bucket: 'ssrf-bucket',
+            prefix: 'in',
+            accessKeyId: 'partner-key',
+            secretAccessKey: 'partner-secret',
+          }),
+          'transport.endpoint',
+        ],
+      ] as const;
+      for (const [body, field] of cases) {
+        const refused = await api.as(admin).post<Problem>('/v1/partners', body);
+        expect(refused.status, `${field}: ${refused.text}`).toBe(422);
+        expect(refused.body.code).toBe('BUSINESS_RULE_VIOLATED');
+        expect(refused.body.errors).toEqual([
+          { field, code: 'OUTBOUND_REFUSED', message: expect.stringContaining(`a ${kind} address`) },
+        ]);
+      }
+      // Moving an existing partner there is refused the same way.
+      const partner = await createPartner(api, admin, sftpTransport(sftp));
+      const moved = await api
+        .as(admin)
+        .patch<Problem>(`/v1/partners/${partner.id}`, { transport: { ...sftpTransport(sftp), host } });
+      expect(moved.status).toBe(422);
+      expect(moved.body.errors.map((error) => [error.field, error.code])).toEqual([
+        ['transport.host', 'OUTBOUND_REFUSED'],
+      ]);
+    },
+  );
+
+  test('plain http callbacks and callback URLs with credentials are refused', async ({ api, admin }) => {
+    for (const callbackUrl of [
+      'http://example.com/ack',
+      'https://user:pw@example.com/ack',
+      'ftp://example.com/',
+    ]) {
+      const refused = await api
+        .as(admin)
+        .post<Problem>('/v1/partners', partnerBody(sftpTransport(sftp), { callbackUrl }));
+      expect(refused.status, callbackUrl).toBe(422);
+      expect(refused.body.errors.map((error) => [error.field, error.code])).toEqual([
+        ['callbackUrl', 'OUTBOUND_REFUSED'],
+      ]);
+    }
+  });
+
+  test('a host that became internal after it was saved is refused at connection time: test-connection says why and never connects', async ({
+    api,
+    admin,
+    deps,
+    db,
+  }) => {
+    sftp.reset();
+    const partner = await createPartner(api, admin, sftpTransport(sftp));
+    // As if its DNS now answered with an internal address: the row changes behind the API's back.
+    const [row] = await db.orm.select().from(partners).where(eq(partners.id, partner.id));
+    await db.orm
+      .update(partners)
+      .set({ transport: { ...(row?.transport as object), host: '127.0.0.1' } as never })
+      .where(eq(partners.id, partner.id));
+    const check = await api
+      .as(admin)
+      .post<{ ok: boolean; detail: string }>(`/v1/partners/${partner.id}/test-connection`);
+    expect(check.status).toBe(200);
+    expect(check.body).toEqual({
+      ok: false,
+      detail: expect.stringMatching(/127\.0\.0\.1 resolves to a loopback address/),
+    });
+    expect(sftp.received).toEqual([]);
+    expect(deps.config.outboundAllowlist).toEqual(['localhost']);
+  });
+
+  test('a partner account sees its own partner’s deliveries only, and no partner’s credentials', async ({
+    api,
+    admin,
+    deps,
+    mocks,
+  }) => {
+    const mine = await createPartner(api, admin, s3Transport(mocks.s3, 'acct-mine', 'in'), {
+      profile: 'release_by_release',
+    });
+    const theirs = await createPartner(api, admin, s3Transport(mocks.s3, 'acct-theirs', 'in'), {
+      profile: 'release_by_release',
+    });
+    const { release, deliveries } = await deliveredRelease(api, admin, deps, [mine, theirs]);
+    const params = userFactory.build({ role: 'partner', partnerId: mine.id });
+    expectStatus(await api.as(admin).post('/v1/users', params), 201, 'POST /v1/users');
+    const account = await signIn(api, params.email, params.password);
+    const own = deliveries.find((d) => d.partnerId === mine.id);
+    const other = deliveries.find((d) => d.partnerId === theirs.id);
+
+    const listed = await api.as(account).get<{ items: Array<{ id: string }> }>('/v1/deliveries');
+    expect(listed.body.items.map((d) => d.id)).toEqual([own?.id]);
+    const filtered = await api
+      .as(account)
+      .get<{ items: Array<{ id: string }> }>(`/v1/deliveries?partnerId=${theirs.id}&releaseId=${release.id}`);
+    expect(filtered.body.items).toEqual([]);
+    expect((await api.as(account).get(`/v1/deliveries/${own?.id}`)).status).toBe(200);
+    expect((await api.as(account).get(`/v1/deliveries/${own?.id}/ern`)).status).toBe(200);
+    expect((await api.as(account).get(`/v1/deliveries/${other?.id}`)).status).toBe(404);
+    expect((await api.as(account).get(`/v1/deliveries/${other?.id}/ern`)).status).toBe(404);
+    expect((await api.as(account).get(`/v1/partners/${theirs.id}`)).status).toBe(404);
+    expect((await api.as(account).post(`/v1/deliveries/${own?.id}/retry`)).status).toBe(403);
+
+    // Credentials are write-only for everyone, admins included.
+    const views = [
+      await api.as(admin).get('/v1/partners'),
+      await api.as(admin).get(`/v1/partners/${mine.id}`),
+      await api.as(account).get(`/v1/partners/${mine.id}`),
+      await api.as(admin).get(`/v1/deliveries/${own?.id}`),
+      await api.as(account).get(`/v1/deliveries/${own?.id}/ern`),
+    ];
+    for (const view of views) {
+      expect(view.status).toBe(200);
+      expect(view.text).not.toContain('partner-secret');
+      expect(view.text).not.toContain(mine.callbackSecret);
+    }
+  });
+});
