@@ -33,9 +33,18 @@ class Meter extends Transform {
   }
 }
 
+interface SplitBody {
+  head: Buffer;
+  /** All the bytes, the head included, for storage. */
+  whole: Readable;
+  /** Gives up the body without destroying it, so its unread rest can be drained (see receiveUpload). */
+  release(): void;
+}
+
 /** The first `size` bytes of a stream, and a stream of all its bytes (those included) for what follows. */
-async function splitHead(body: Readable, size: number): Promise<{ head: Buffer; whole: Readable }> {
-  const iterator = body[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
+async function splitHead(body: Readable, size: number): Promise<SplitBody> {
+  // Not destroyed on return: destroying the request would cut the socket before the client reads the answer.
+  const iterator = body.iterator({ destroyOnReturn: false }) as AsyncIterator<Buffer>;
   const chunks: Buffer[] = [];
   let length = 0;
   let ended = false;
@@ -54,7 +63,17 @@ async function splitHead(body: Readable, size: number): Promise<{ head: Buffer; 
     if (ended) return;
     for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value;
   }
-  return { head, whole: Readable.from(all(), { objectMode: false }) };
+  const whole = Readable.from(all(), { objectMode: false });
+  return {
+    head,
+    whole,
+    release() {
+      whole.destroy();
+      // The iterator's 'readable' listener keeps the body from flowing; returning it removes the listener.
+      // It may wait for the next chunk (a read in progress), so nobody waits for it.
+      iterator.return?.().catch(() => {});
+    },
+  };
 }
 
 export interface ReceivedFile<F> {
@@ -75,6 +94,11 @@ export interface UploadRules<F> {
  * Streams an upload into storage under `key`: size limit before reading (content-length) and while
  * streaming, type from magic bytes (415 on mismatch), facts from the headers (422 when unreadable or a
  * bomb), SHA-256 on the way. Nothing is buffered beyond the head.
+ *
+ * A refusal after reading has begun (413 mid-stream, 415, 422, storage down) lets go of the body: the
+ * app-wide drain (http/drain-refused-body.ts) then reads its rest, so the client, still sending, can read
+ * the answer and keep its connection. Held by a half-read iterator, the body would not flow, and the
+ * drain could only cut the socket at its time limit.
  */
 export async function receiveUpload<F>(
   storage: ObjectStore,
@@ -88,7 +112,23 @@ export async function receiveUpload<F>(
     throw new ApiError('UNSUPPORTED_MEDIA_TYPE', `Send the file as ${rules.accepted.join(' or ')}`);
   }
   if (headers.contentLength && Number(headers.contentLength) > rules.maxBytes) throw tooLarge(rules.maxBytes);
-  const { head, whole } = await splitHead(body, HEAD_BYTES);
+  const { head, whole, release } = await splitHead(body, HEAD_BYTES);
+  try {
+    return await storeWhole(storage, key, head, whole, declared, rules);
+  } catch (error) {
+    release();
+    throw error;
+  }
+}
+
+async function storeWhole<F>(
+  storage: ObjectStore,
+  key: string,
+  head: Buffer,
+  whole: Readable,
+  declared: MediaType,
+  rules: UploadRules<F>,
+): Promise<ReceivedFile<F>> {
   const sniffed = sniffType(head);
   if (sniffed !== declared) {
     throw new ApiError(

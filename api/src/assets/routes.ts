@@ -15,38 +15,15 @@ const bodyOf = (request: FastifyRequest): UploadBody => ({
   contentLength: request.headers['content-length'],
 });
 
-/**
- * An upload refused before its body was read (413, 415, 404…): the client is still sending. Drain what
- * comes so it can read the answer, then close rather than parse the rest as a next request.
- */
-function drainUnreadBody(request: FastifyRequest): void {
-  const raw = request.raw;
-  if (raw.readableEnded) return;
-  raw.resume();
-  const linger = setTimeout(() => raw.socket?.destroy(), 5000);
-  linger.unref();
-  raw.once('end', () => clearTimeout(linger));
-}
-
 /** PUT artwork and audio (streamed, never buffered), GET /v1/assets/{id} and its content (API.md, "Assets"). */
 export function registerAssetRoutes(app: FastifyInstance, deps: Deps): void {
   // Media bodies reach the handler as the raw stream: no body limit buffering, no parsing.
   app.addContentTypeParser(/^(image|audio)\//, (_request, payload, done) => done(null, payload));
 
-  const uploadOptions = {
-    onRequest: app.authenticate,
-    onSend: async (
-      request: FastifyRequest,
-      reply: { statusCode: number; header(n: string, v: string): unknown },
-      payload: unknown,
-    ) => {
-      if (reply.statusCode >= 400 && !request.raw.readableEnded) {
-        reply.header('connection', 'close');
-        drainUnreadBody(request);
-      }
-      return payload;
-    },
-  };
+  // No drain of their own: a refused upload's unread body (413 from content-length or mid-stream, 415,
+  // 401…) is read by the app-wide hook (http/drain-refused-body.ts); receiveUpload lets go of a half-read
+  // body so that hook can. Closing the connection instead would cut off a client still sending (EPIPE).
+  const uploadOptions = { onRequest: app.authenticate };
 
   app.put<{ Params: Static<typeof ReleaseParams> }>(
     '/v1/releases/:id/artwork',
