@@ -6,9 +6,19 @@ import { idempotencyKeys } from './tables.ts';
 
 const DAY_MS = 24 * 3600 * 1000;
 
+/** JSON with object keys sorted at every depth: the same object serialised in any key order is one text. */
+function canonicalJson(value: unknown): string {
+  return JSON.stringify(value ?? null, (_key, item: unknown) =>
+    item && typeof item === 'object' && !Array.isArray(item)
+      ? Object.fromEntries(Object.entries(item).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : item,
+  );
+}
+
+/** The fingerprint of a request: a client resending it with its JSON keys in another order sends the same. */
 export const requestHash = (method: string, path: string, body: unknown): string =>
   createHash('sha256')
-    .update(`${method} ${path}\n${JSON.stringify(body ?? null)}`)
+    .update(`${method} ${path}\n${canonicalJson(body)}`)
     .digest('hex');
 
 /**
