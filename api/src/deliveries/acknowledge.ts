@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Deps } from '../deps.ts';
 import { ackOutcome } from './ack/ack-outcome.ts';
 import type { Acknowledgement } from './ack/acknowledgement.ts';
+import { notifyDeliveryOutcome } from './delivery-notifications.ts';
 import { syncRelease } from './release-sync.ts';
 import { type DeliveryRow, deliveries } from './tables.ts';
 import { noteDelivery, transitionDelivery } from './transition.ts';
@@ -14,7 +15,7 @@ export type AckResult = 'applied' | 'unchanged';
  * changes nothing.
  */
 export async function acknowledgeDelivery(
-  deps: Pick<Deps, 'db' | 'clock'>,
+  deps: Pick<Deps, 'db' | 'clock' | 'queue'>,
   delivery: DeliveryRow,
   ack: Acknowledgement,
   source: string,
@@ -47,6 +48,7 @@ export async function acknowledgeDelivery(
     await noteDelivery(orm, delivery, now, `partner status ${outcome.status} (${source})`);
   }
   if (moved) await syncRelease(deps, delivery.releaseId);
+  if (moved) await notifyDeliveryOutcome(deps, moved);
   return moved ? 'applied' : 'unchanged';
 }
 

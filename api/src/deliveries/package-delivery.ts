@@ -9,6 +9,7 @@ import { violatedConstraint } from '../releases/unique-violation.ts';
 import { batchIdAt } from './batch-id.ts';
 import { planBatch, planReleaseByRelease, resourcesToSend, type UploadPlan } from './choreography.ts';
 import { newMessageId } from './create.ts';
+import { notifyDeliveryOutcome } from './delivery-notifications.ts';
 import { ernInputOf, MissingResourceError } from './ern-input.ts';
 import type { DeliveryRow } from './tables.ts';
 import { transitionDelivery } from './transition.ts';
@@ -61,9 +62,16 @@ export async function packageDelivery(deps: Deps, delivery: DeliveryRow): Promis
   }
   const built = await buildDeliveryMessage(deps, delivery, now);
   if (!built.ok) {
-    return transitionDelivery(orm, delivery, 'packaging_error', now, `packaging failed: ${built.reason}`, {
-      lastError: built.reason,
-    });
+    const failed = await transitionDelivery(
+      orm,
+      delivery,
+      'packaging_error',
+      now,
+      `packaging failed: ${built.reason}`,
+      { lastError: built.reason },
+    );
+    if (failed) await notifyDeliveryOutcome(deps, failed);
+    return failed;
   }
   const files = resourceFiles(built.input);
   const packaged = {

@@ -4,6 +4,7 @@ import { serviceLog } from '../jobs/service-log.ts';
 import { partners } from '../partners/tables.ts';
 import { recordEvent } from '../releases/history.ts';
 import { releases } from '../releases/tables.ts';
+import { notifyDeliveryOutcome } from './delivery-notifications.ts';
 import { DELIVERY_QUEUE, type DeliveryJob } from './enqueue.ts';
 import { pollAcknowledgements } from './poll-acks.ts';
 import { syncRelease } from './release-sync.ts';
@@ -45,7 +46,8 @@ export async function sweepDeliveries(deps: Deps): Promise<void> {
     .where(and(eq(deliveries.state, 'uploaded'), lt(deliveries.uploadedAt, deadline)));
   for (const row of timedOut) {
     const reason = `no acknowledgement within ${deps.config.deliveries.ackTimeoutMs} ms${row.lastError ? ` (${row.lastError})` : ''}`;
-    await transitionDelivery(orm, row, 'ack_timeout', now, reason, { lastError: reason });
+    const failed = await transitionDelivery(orm, row, 'ack_timeout', now, reason, { lastError: reason });
+    if (failed) await notifyDeliveryOutcome(deps, failed);
   }
 
   const waiting = await orm.select().from(deliveries).where(eq(deliveries.state, 'uploaded'));

@@ -7,6 +7,7 @@ import { openPartnerTransport } from '../transports/open-transport.ts';
 import type { Transport } from '../transports/transport.ts';
 import { onTransportError } from './backoff.ts';
 import type { UploadStep } from './choreography.ts';
+import { notifyDeliveryOutcome } from './delivery-notifications.ts';
 import { enqueueDelivery } from './enqueue.ts';
 import { storageKeysOf } from './ern-input.ts';
 import { syncRelease } from './release-sync.ts';
@@ -90,7 +91,7 @@ export async function uploadDelivery(
       );
       if (queued) await enqueueDelivery(deps, queued);
     } else {
-      await transitionDelivery(
+      const failed = await transitionDelivery(
         orm,
         delivery,
         'transport_error_final',
@@ -102,6 +103,7 @@ export async function uploadDelivery(
           lastError: reason,
         },
       );
+      if (failed) await notifyDeliveryOutcome(deps, failed);
     }
     return;
   }

@@ -2,9 +2,15 @@ import { signCallback } from '@soundcheck/api/deliveries/callback-signature.ts';
 import type { ApiClient } from 'soundcheck/client/http-client.ts';
 
 /** Posts a partner's acknowledgement to the signed callback, as the partner does (HMAC over the raw body). */
-export function postCallback(api: ApiClient, partner: { id: string; callbackSecret: string }, body: object) {
+export function postCallback(
+  api: ApiClient,
+  partner: { id: string; callbackSecret: string },
+  body: object,
+  /** Seconds since the epoch; another second makes another signature (the replay guard refuses a repeat). */
+  at = Math.floor(Date.now() / 1000),
+) {
   const payload = Buffer.from(JSON.stringify(body));
-  const timestamp = String(Math.floor(Date.now() / 1000));
+  const timestamp = String(at);
   return api.request({
     method: 'POST',
     path: `/v1/partner-callbacks/${partner.id}`,
