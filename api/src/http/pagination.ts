@@ -71,12 +71,40 @@ function decodeCursor(raw: string, sort: string): Cursor {
     !cursor ||
     cursor.s !== sort ||
     typeof cursor.id !== 'string' ||
-    !/^[0-9a-f-]{36}$/i.test(cursor.id) ||
+    // A UUID's exact shape: 36 hyphens or hex digits would reach PostgreSQL and fail there as a 500.
+    !UUID.test(cursor.id) ||
     (typeof cursor.v !== 'string' && typeof cursor.v !== 'number')
   ) {
     throw badCursor();
   }
   return { s: cursor.s, v: cursor.v, id: cursor.id };
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Whether a cursor's sort value can be compared with its column: a forged cursor carrying a value of the
+ * wrong type would otherwise reach PostgreSQL and fail there as a 500.
+ */
+function fitsColumn(column: AnyPgColumn, value: CursorValue): boolean {
+  switch (column.columnType) {
+    case 'PgUUID':
+      return typeof value === 'string' && UUID.test(value);
+    case 'PgDate':
+    case 'PgDateString':
+      return (
+        typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(value))
+      );
+    case 'PgTimestamp':
+    case 'PgTimestampString':
+      return typeof value === 'string' && !Number.isNaN(Date.parse(value));
+    case 'PgInteger':
+    case 'PgBigInt53':
+    case 'PgSmallInt':
+      return typeof value === 'number' && Number.isInteger(value);
+    default:
+      return true;
+  }
 }
 
 const encodeCursor = (cursor: Cursor): string => Buffer.from(JSON.stringify(cursor)).toString('base64url');
@@ -90,6 +118,7 @@ export function keyset(sorting: Sorting, page: PageRequest) {
   if (!column) throw new Error(`sort field ${field} has no column`);
   const idOnly = column === sorting.id;
   const cursor = page.cursor ? decodeCursor(page.cursor, sort) : null;
+  if (cursor && !idOnly && !fitsColumn(column, cursor.v)) throw badCursor();
   const beyond = descending ? lt : gt;
   let after: SQL | undefined;
   if (cursor) {
