@@ -3,7 +3,11 @@
  * capacity, rather than a bug: such requests are answered 503 with `retry-after`, so clients retry
  * instead of reporting a defect, and the logs still carry the cause.
  */
-export function isDependencyOutage(error: unknown): boolean {
+export function isDependencyOutage(error: unknown, depth = 0): boolean {
+  // Drizzle wraps every failed query in a DrizzleQueryError ("Failed query: …") with the driver's error as
+  // its `cause`: a pool timeout or "too many clients" only shows there, so causes are followed (a few levels).
+  const cause = (error as { cause?: unknown } | null)?.cause;
+  if (cause && depth < 3 && isDependencyOutage(cause, depth + 1)) return true;
   const err = error as {
     code?: unknown;
     name?: unknown;
