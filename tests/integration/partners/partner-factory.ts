@@ -7,7 +7,7 @@ import { expectStatus } from '../../factories/expect-status.ts';
 import type { SignedInUser } from '../../factories/signed-in.ts';
 
 /** A fresh, valid DPID (random party number, computed check character). */
-export function randomDpid(): string {
+function randomDpid(): string {
   const body = `PADPIDA${faker.string.numeric(10)}`;
   return `${body}${dpidCheckCharacter(body)}`;
 }
