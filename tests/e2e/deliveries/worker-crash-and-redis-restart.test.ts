@@ -11,7 +11,7 @@ import { waitFor } from '../../integration/deliveries/support/wait-for.ts';
 import { createPartner, s3Transport, sftpTransport } from '../../integration/partners/partner-factory.ts';
 import { describe, expect, test } from '../../utils/test.ts';
 import { expectBatchChoreography } from './choreography-check.ts';
-import { OwnRedis } from './support/own-redis.ts';
+import { OwnRedis, redisServerAvailable } from './support/own-redis.ts';
 import { databaseUrlOf, startWorkerProcess } from './support/worker-process.ts';
 
 const sftp = new SftpMock({ name: 'crash-sftp' });
@@ -122,6 +122,7 @@ describe('delivery recovery with worker processes', {
   }) => {
     const databaseUrl = await databaseUrlOf(deps, services);
     if (!databaseUrl) skip('needs PostgreSQL: a worker process cannot share the in-memory PGlite');
+    if (!redisServerAvailable()) skip('needs the redis-server binary to run a Redis of its own');
     const redis = new OwnRedis();
     const partner = await createPartner(api, admin, s3Transport(mocks.s3, 'restart-bucket', 'in'), {
       profile: 'release_by_release',
@@ -176,6 +177,7 @@ describe('delivery recovery with worker processes', {
   }) => {
     const databaseUrl = await databaseUrlOf(deps, services);
     if (!databaseUrl) skip('needs PostgreSQL: a worker process cannot share the in-memory PGlite');
+    if (!redisServerAvailable()) skip('needs the redis-server binary to run a Redis of its own');
     const redis = new OwnRedis();
     const partner = await createPartner(api, admin, s3Transport(mocks.s3, 'lost-bucket', 'in'), {
       profile: 'release_by_release',

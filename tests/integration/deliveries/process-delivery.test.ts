@@ -38,7 +38,6 @@ describe('the delivery job: lease and timing', {
     const short = withLeaseOf(deps, 1_000); // a 3 s lease
     // The first file takes longer to open than the whole lease: only a heartbeat keeps the lease.
     sftp.scenario('*', { delayMs: 4_500, times: 1 });
-    const queuedBefore = Date.now();
     const first = processDelivery(short, { deliveryId: delivery!.id });
     const claimed = await waitFor('the first job to claim', async () => {
       const row = await rowOf(deps, delivery!.id);

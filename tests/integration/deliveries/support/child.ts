@@ -26,6 +26,11 @@ export function startChild(
     output += chunk.toString('utf8');
     for (const listener of listeners) listener();
   };
+  // A program that cannot start (not installed) ends like one that exits: the waiters see it, nothing throws.
+  child.on('error', (error) => {
+    output += `\n[cannot start ${command}: ${error.message}]\n`;
+    child.emit('exit', null, null);
+  });
   child.stdout?.on('data', collect);
   child.stderr?.on('data', collect);
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
