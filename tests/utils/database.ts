@@ -16,5 +16,5 @@ export async function openTestDatabase(services: Services): Promise<Database> {
   const url = await cloneDatabase(services.postgres, services.template, name);
   // Closed, not dropped, when the file ends: the run's teardown drops all its clones at once, off the
   // critical path of each file.
-  return connectPostgres(url, { poolSize: 4, sessionOptions: '-c synchronous_commit=off' });
+  return connectPostgres(url, { poolSize: 10, sessionOptions: '-c synchronous_commit=off' });
 }

@@ -1,16 +1,10 @@
 import { faker } from '@faker-js/faker';
-import { dpidCheckCharacter } from '@soundcheck/api/identifiers/dpid.ts';
 import type { ApiClient } from 'soundcheck/client/http-client.ts';
 import type { S3Mock } from 'soundcheck/mocks/s3-mock.ts';
 import type { SftpMock } from 'soundcheck/mocks/sftp-mock.ts';
 import { expectStatus } from '../../factories/expect-status.ts';
+import { randomDpid } from '../../factories/labels.ts';
 import type { SignedInUser } from '../../factories/signed-in.ts';
-
-/** A fresh, valid DPID (random party number, computed check character). */
-function randomDpid(): string {
-  const body = `PADPIDA${faker.string.numeric(10)}`;
-  return `${body}${dpidCheckCharacter(body)}`;
-}
 
 export interface Partner {
   id: string;
