@@ -4,6 +4,9 @@ import { connectPostgres, type Database, openPglite } from '@soundcheck/api/db/d
 import { cloneDatabase } from 'soundcheck/fixtures/databases.ts';
 import type { Services } from './services.ts';
 
+/** Connections of each test file's database pool (its app's, too). */
+export const TEST_POOL_SIZE = 10;
+
 /**
  * A database of this test file's own: a clone of the migrated template on PostgreSQL, or — on a machine
  * without PostgreSQL (the bare-machine `npm run qa`) — an in-memory PGlite loaded from a migrated dump.
@@ -16,5 +19,5 @@ export async function openTestDatabase(services: Services): Promise<Database> {
   const url = await cloneDatabase(services.postgres, services.template, name);
   // Closed, not dropped, when the file ends: the run's teardown drops all its clones at once, off the
   // critical path of each file.
-  return connectPostgres(url, { poolSize: 10, sessionOptions: '-c synchronous_commit=off' });
+  return connectPostgres(url, { poolSize: TEST_POOL_SIZE, sessionOptions: '-c synchronous_commit=off' });
 }

@@ -1,3 +1,4 @@
+import { TEST_POOL_SIZE } from '../../utils/database.ts';
 import { describe, expect, test } from '../../utils/test.ts';
 
 describe('a database pool with no free connection', {
@@ -10,8 +11,8 @@ describe('a database pool with no free connection', {
     skip,
   }) => {
     if (db.backend !== 'postgres') skip('needs PostgreSQL: PGlite has no connection pool');
-    // The test app's pool holds 4 connections; keep them all busy longer than its 5 s connection timeout.
-    const busy = Array.from({ length: 4 }, () => db.query('select pg_sleep(6.5)'));
+    // Keep every connection of the test app's pool busy longer than its 5 s connection timeout.
+    const busy = Array.from({ length: TEST_POOL_SIZE }, () => db.query('select pg_sleep(6.5)'));
     const answer = await api.as(admin).get<{ code: string }>('/v1/deliveries');
     await Promise.all(busy);
     expect(answer.status).toBe(503);
