@@ -7,6 +7,7 @@ import { labels } from '../labels/tables.ts';
 import type { AudioFacts } from '../media/audio-facts.ts';
 import type { ImageFacts } from '../media/image-facts.ts';
 import { primaryArtistIdsOf, type ReleaseRow, tracksOf } from '../releases/repository.ts';
+import { releaseMetadata } from '../releases/views.ts';
 
 /** Thrown when a release lacks what a message needs (artwork, audio): packaging fails with this reason. */
 export class MissingResourceError extends Error {
@@ -73,21 +74,7 @@ export async function ernInputOf(orm: Orm, release: ReleaseRow): Promise<ErnInpu
   });
   const image = artwork.facts as ImageFacts;
   return {
-    release: {
-      id: release.id,
-      title: release.title,
-      version: release.version,
-      releaseType: release.releaseType,
-      upc: release.upc,
-      genre: release.genre,
-      language: release.language,
-      parentalAdvisory: release.parentalAdvisory,
-      pLine: { year: release.pLineYear, owner: release.pLineOwner },
-      cLine: { year: release.cLineYear, owner: release.cLineOwner },
-      releaseDate: release.releaseDate,
-      originalReleaseDate: release.originalReleaseDate,
-      territories: release.territories,
-    },
+    release: { id: release.id, ...releaseMetadata(release), territories: release.territories },
     tracks,
     primaryArtistIds,
     artists: artistRows.map((artist) => ({

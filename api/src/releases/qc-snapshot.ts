@@ -4,6 +4,7 @@ import { withAssets } from '../assets/qc-assets.ts';
 import type { Orm } from '../db/database.ts';
 import type { QcContext, QcRelease } from '../qc/types.ts';
 import { primaryArtistIdsOf, type ReleaseRow, tracksOf } from './repository.ts';
+import { releaseMetadata } from './views.ts';
 
 /** Lead time (days) that rule M13 recommends before the release date; partners add their own (issue #6). */
 export const recommendedLeadTimeDays = 7;
@@ -31,17 +32,7 @@ export async function qcSnapshot(orm: Orm, row: ReleaseRow): Promise<QcRelease> 
         ).map((artist) => [artist.id, artist.name]),
   );
   const snapshot: QcRelease = {
-    title: row.title,
-    version: row.version,
-    releaseType: row.releaseType,
-    upc: row.upc,
-    genre: row.genre,
-    language: row.language,
-    parentalAdvisory: row.parentalAdvisory,
-    pLine: { year: row.pLineYear, owner: row.pLineOwner },
-    cLine: { year: row.cLineYear, owner: row.cLineOwner },
-    releaseDate: row.releaseDate,
-    originalReleaseDate: row.originalReleaseDate,
+    ...releaseMetadata(row),
     primaryArtists: primaryIds.map((id) => ({ id, name: names.get(id) ?? '' })),
     tracks: tracks.map((track) => ({
       title: track.title,

@@ -1,17 +1,12 @@
 import type { ReleaseRow, TrackWithContributors } from './repository.ts';
 
-/** The API representation of a release (API.md); the UPC in its stored 13-digit form. */
-export function releaseView(row: ReleaseRow, primaryArtistIds: string[]) {
+/** A release's own metadata as clients, QC and ERN see it: the row's flat p/c-line columns folded. */
+export function releaseMetadata(row: ReleaseRow) {
   return {
-    id: row.id,
-    labelId: row.labelId,
-    createdBy: row.createdBy,
-    state: row.state,
     title: row.title,
     version: row.version,
     releaseType: row.releaseType,
     upc: row.upc,
-    primaryArtistIds,
     genre: row.genre,
     language: row.language,
     parentalAdvisory: row.parentalAdvisory,
@@ -19,6 +14,18 @@ export function releaseView(row: ReleaseRow, primaryArtistIds: string[]) {
     cLine: { year: row.cLineYear, owner: row.cLineOwner },
     releaseDate: row.releaseDate,
     originalReleaseDate: row.originalReleaseDate,
+  };
+}
+
+/** The API representation of a release (API.md); the UPC in its stored 13-digit form. */
+export function releaseView(row: ReleaseRow, primaryArtistIds: string[]) {
+  return {
+    id: row.id,
+    labelId: row.labelId,
+    createdBy: row.createdBy,
+    state: row.state,
+    ...releaseMetadata(row),
+    primaryArtistIds,
     territories: row.territories,
     firstDeliveredAt: row.firstDeliveredAt?.toISOString() ?? null,
     createdAt: row.createdAt.toISOString(),
