@@ -22,7 +22,7 @@ describe('a partner that is down, then up', { tags: ['e2e', 'delivery', 'externa
     const partner = await createPartner(api, admin, s3Transport(mocks.s3, 'updown-bucket', 'in'), {
       profile: 'release_by_release',
     });
-    const { owner, release } = await approvedReleaseWithAssets(api, admin, deps);
+    const { owner, release } = await approvedReleaseWithAssets(api, admin);
     // Down: the first two connections are cut without an answer. Then up.
     mocks.s3.scenario('/updown-bucket/', { dropConnection: true, times: 2 });
     await api.as(owner).post(`/v1/releases/${release.id}/distribute`, { partnerIds: [partner.id] });

@@ -37,7 +37,7 @@ describe('delivery failures end in a clear state', {
     const partner = await createPartner(api, admin, s3Transport(mocks.s3, 'reject-bucket', 'in'), {
       profile: 'release_by_release',
     });
-    const { owner, release } = await approvedReleaseWithAssets(api, admin, deps);
+    const { owner, release } = await approvedReleaseWithAssets(api, admin);
     await api.as(owner).post(`/v1/releases/${release.id}/distribute`, { partnerIds: [partner.id] });
     await deps.queue.drain();
     const [first] = (await api.as(owner).get<{ items: Delivery[] }>(`/v1/deliveries?releaseId=${release.id}`))
@@ -81,7 +81,7 @@ describe('delivery failures end in a clear state', {
       { ...s3Transport(mocks.s3, 'down-bucket', 'in'), endpoint: 'http://localhost:9' },
       { profile: 'release_by_release' },
     );
-    const { owner, release } = await approvedReleaseWithAssets(api, admin, deps);
+    const { owner, release } = await approvedReleaseWithAssets(api, admin);
     await api.as(owner).post(`/v1/releases/${release.id}/distribute`, { partnerIds: [partner.id] });
     await deps.queue.drain();
     const [delivery] = (

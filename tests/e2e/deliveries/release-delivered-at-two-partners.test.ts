@@ -62,7 +62,7 @@ describe('a release delivered to two partners', {
     const s3Partner = await createPartner(api, admin, s3Transport(mocks.s3, 'dsp-bucket', 'incoming'), {
       profile: 'release_by_release',
     });
-    const { owner, release } = await approvedReleaseWithAssets(api, admin, deps);
+    const { owner, release } = await approvedReleaseWithAssets(api, admin);
 
     const distributed = await api.as(owner).post<{ state: string }>(`/v1/releases/${release.id}/distribute`, {
       partnerIds: [batchPartner.id, s3Partner.id],

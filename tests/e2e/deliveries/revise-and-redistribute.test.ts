@@ -84,7 +84,7 @@ describe('revise, redistribute, racing distributes, Idempotency-Key', {
     const partner = await createPartner(api, admin, s3Transport(mocks.s3, 'race-bucket', 'in'), {
       profile: 'release_by_release',
     });
-    const { owner, release } = await approvedReleaseWithAssets(api, admin, deps);
+    const { owner, release } = await approvedReleaseWithAssets(api, admin);
     const answers = await Promise.all(
       [1, 2].map(() =>
         api
@@ -116,7 +116,7 @@ describe('revise, redistribute, racing distributes, Idempotency-Key', {
     const other = await createPartner(api, admin, s3Transport(mocks.s3, 'idem-other', 'in'), {
       profile: 'release_by_release',
     });
-    const { owner, release } = await approvedReleaseWithAssets(api, admin, deps);
+    const { owner, release } = await approvedReleaseWithAssets(api, admin);
     const post = (partnerIds: string[], key: string) =>
       api
         .as(owner)

@@ -22,7 +22,7 @@ describe('delivery e-mails to the label’s managers', {
     const partner = await createPartner(api, admin, s3Transport(mocks.s3, 'mail-reject', 'in'), {
       profile: 'release_by_release',
     });
-    const { owner, release } = await approvedReleaseWithAssets(api, admin, deps);
+    const { owner, release } = await approvedReleaseWithAssets(api, admin);
     const colleague = await signedIn(api, admin, { role: 'label_manager', labelId: owner.labelId as string });
     const artist = await signedIn(api, admin, { role: 'artist', labelId: owner.labelId as string });
     const stranger = await signedIn(api, admin, { role: 'label_manager' });
@@ -63,7 +63,7 @@ describe('delivery e-mails to the label’s managers', {
       { ...s3Transport(mocks.s3, 'mail-down', 'in'), endpoint: 'http://localhost:9' },
       { profile: 'release_by_release' },
     );
-    const { owner, release } = await approvedReleaseWithAssets(api, admin, deps);
+    const { owner, release } = await approvedReleaseWithAssets(api, admin);
     await api.as(owner).post(`/v1/releases/${release.id}/distribute`, { partnerIds: [partner.id] });
     await deps.queue.drain();
     const [delivery] = await deliveriesOf(api, owner, release.id);
@@ -84,7 +84,7 @@ describe('delivery e-mails to the label’s managers', {
     const partner = await createPartner(api, admin, s3Transport(mocks.s3, 'mail-silent', 'in'), {
       profile: 'release_by_release',
     });
-    const { owner, release } = await approvedReleaseWithAssets(api, admin, deps);
+    const { owner, release } = await approvedReleaseWithAssets(api, admin);
     await api.as(owner).post(`/v1/releases/${release.id}/distribute`, { partnerIds: [partner.id] });
     await deps.queue.drain();
     const { ackTimeoutMs } = deps.config.deliveries;

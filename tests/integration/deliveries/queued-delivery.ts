@@ -19,7 +19,7 @@ export async function queuedDeliveries(
   deps: Deps,
   partnerIds: string[],
 ): Promise<{ releaseId: string; upc: string; owner: SignedInUser; deliveries: DeliveryRow[] }> {
-  const { owner, release } = await approvedReleaseWithAssets(api, admin, deps);
+  const { owner, release } = await approvedReleaseWithAssets(api, admin);
   const now = deps.clock.now();
   const created = await deps.db.orm.transaction(async (tx) => {
     const row = await findRelease(tx, release.id, true);

@@ -27,7 +27,7 @@ export const deliveriesOf = async (api: ApiClient, user: SignedInUser, releaseId
 
 /** An approved release distributed to `partners`, uploaded and acknowledged by each: `delivered`. */
 export async function deliveredRelease(api: ApiClient, admin: SignedInUser, deps: Deps, partners: Partner[]) {
-  const { owner, release } = await approvedReleaseWithAssets(api, admin, deps);
+  const { owner, release } = await approvedReleaseWithAssets(api, admin);
   expectStatus(
     await api
       .as(owner)
