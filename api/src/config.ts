@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { normalizeDpid } from './identifiers/dpid.ts';
 
 /** Thrown when an environment variable is missing or malformed; the message names the variable and the fix. */
 export class ConfigError extends Error {
@@ -86,6 +87,18 @@ function list(env: Env, name: string): string[] {
     .filter(Boolean);
 }
 
+// A placeholder with a valid check character: never a real party's DPID, which a sender would impersonate.
+const PLACEHOLDER_DPID = 'PADPIDA0000000001O';
+
+function dpid(env: Env, name: string): string {
+  const raw = env[name];
+  if (!raw) return PLACEHOLDER_DPID;
+  const normalized = normalizeDpid(raw);
+  if (!normalized)
+    throw new ConfigError(`${name} is not a DDEX Party ID with a valid check character (got "${raw}")`);
+  return normalized;
+}
+
 function environment(env: Env): Config['env'] {
   const raw = env.NODE_ENV ?? 'development';
   if (raw === 'development' || raw === 'test' || raw === 'production') return raw;
@@ -156,7 +169,7 @@ export function loadConfig(env: Env = process.env): Config {
     corsOrigins: list(env, 'CORS_ORIGINS'),
     trustProxyHops: integer(env, 'TRUST_PROXY_HOPS', 0, 0, 10),
     platformName: env.PLATFORM_NAME || 'Soundcheck Distribution',
-    platformDpid: env.PLATFORM_DPID || 'PADPIDA2011072101T',
+    platformDpid: dpid(env, 'PLATFORM_DPID'),
     bootstrapAdmin: bootstrapAdmin(env),
     workers: workers === 'on',
     bodyLimitBytes: integer(env, 'BODY_LIMIT_BYTES', 1024 * 1024, 1024, 64 * 1024 * 1024),

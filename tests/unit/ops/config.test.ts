@@ -29,6 +29,10 @@ describe('configuration from the environment', { tags: ['unit', 'ops'] }, () => 
     [{ STORAGE_URL: 'ftp://host/x' }, /^STORAGE_URL must start with file: or s3:/],
     [{ NODE_ENV: 'staging' }, /^NODE_ENV must be development, test or production/],
     [{ WORKERS: 'maybe' }, /^WORKERS must be on or off/],
+    [
+      { PLATFORM_DPID: 'PADPIDA2011072101U' },
+      /^PLATFORM_DPID is not a DDEX Party ID with a valid check character/,
+    ],
     [{ JWT_SECRET: 'short' }, /^JWT_SECRET must be at least 32 characters/],
     [
       { BOOTSTRAP_ADMIN_EMAIL: 'a@b.c' },
@@ -50,6 +54,11 @@ describe('configuration from the environment', { tags: ['unit', 'ops'] }, () => 
     expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: secret, SECRETS_KEY: secret }).jwtSecret).toBe(
       secret,
     );
+  });
+
+  test('the ERN sender defaults to a placeholder DPID, never a real party’s, and accepts the display form', () => {
+    expect(loadConfig({}).platformDpid).toBe('PADPIDA0000000001O');
+    expect(loadConfig({ PLATFORM_DPID: 'PA-DPIDA-2011072101-T' }).platformDpid).toBe('PADPIDA2011072101T');
   });
 
   test('lists are split on commas and trimmed', () => {
