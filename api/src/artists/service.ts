@@ -1,6 +1,7 @@
-import { and, eq, ilike, type SQL } from 'drizzle-orm';
+import { and, eq, type SQL } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
 import type { Actor } from '../auth/actor.ts';
+import { containing } from '../db/containing.ts';
 import type { Deps } from '../deps.ts';
 import { keyset } from '../http/pagination.ts';
 import { invalidField } from '../identifiers/invalid-field.ts';
@@ -91,7 +92,7 @@ export async function listArtists(deps: Deps, actor: Actor, query: ListArtistsQu
     page.after,
   ];
   if (query.labelId) filters.push(eq(artists.labelId, query.labelId));
-  if (query.q) filters.push(ilike(artists.name, `%${escapeLike(query.q)}%`));
+  if (query.q) filters.push(containing(artists.name, query.q));
   const rows = await deps.db.orm
     .select()
     .from(artists)
@@ -101,6 +102,3 @@ export async function listArtists(deps: Deps, actor: Actor, query: ListArtistsQu
   const { items, nextCursor } = page.page(rows, (row) => row.id);
   return { items: items.map(artistView), nextCursor };
 }
-
-/** `q` is text to find, not a pattern: `%` and `_` match themselves. */
-export const escapeLike = (text: string): string => text.replace(/[\\%_]/g, (char) => `\\${char}`);

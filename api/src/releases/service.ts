@@ -1,7 +1,7 @@
-import { and, eq, ilike, type SQL } from 'drizzle-orm';
+import { and, eq, type SQL } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
-import { escapeLike } from '../artists/service.ts';
 import type { Actor } from '../auth/actor.ts';
+import { containing } from '../db/containing.ts';
 import type { Orm } from '../db/database.ts';
 import type { Deps } from '../deps.ts';
 import { ApiError } from '../http/errors.ts';
@@ -210,7 +210,7 @@ export async function listReleases(deps: Deps, actor: Actor, query: ListReleases
   ];
   if (query.state) filters.push(eq(releases.state, query.state));
   if (query.labelId) filters.push(eq(releases.labelId, query.labelId));
-  if (query.q) filters.push(ilike(releases.title, `%${escapeLike(query.q)}%`));
+  if (query.q) filters.push(containing(releases.title, query.q));
   const rows = await deps.db.orm
     .select()
     .from(releases)
