@@ -36,6 +36,11 @@ describe('role escalation and mass assignment', { tags: ['security', 'tenancy'] 
     // A label manager sees admins only through their own label; the bootstrap admin has none: 404.
     expect((await api.as(manager).patch(`/v1/users/${admin.id}`, { active: false })).status).toBe(404);
     expect((await api.as(manager).delete(`/v1/users/${admin.id}`)).status).toBe(404);
+    // The refusal comes before the write: the admin is still there and still active.
+    expect((await api.as(admin).get(`/v1/users/${admin.id}`)).body).toMatchObject({
+      id: admin.id,
+      active: true,
+    });
   });
 
   test('an artist can change their password but nothing else about themselves', async ({ api, admin }) => {
@@ -44,6 +49,14 @@ describe('role escalation and mass assignment', { tags: ['security', 'tenancy'] 
     expect(
       (await api.as(artist).patch(`/v1/users/${artist.id}`, { password: 'my-new-password' })).status,
     ).toBe(200);
+    const login = (password: string) => api.post('/v1/auth/login', { email: artist.email, password });
+    expect([(await login(artist.password)).status, (await login('my-new-password')).status]).toEqual([
+      401, 200,
+    ]);
+    expect((await api.as(admin).get(`/v1/users/${artist.id}`)).body).toMatchObject({
+      role: 'artist',
+      active: true,
+    });
   });
 
   test.for([
@@ -73,8 +86,16 @@ describe('role escalation and mass assignment', { tags: ['security', 'tenancy'] 
   }) => {
     const manager = await signedIn(api, admin, { role: 'label_manager' });
     const artist = await signedIn(api, admin, { role: 'artist', labelId: manager.labelId! });
-    for (const body of [{ labelId: admin.id }, { email: 'mine@soundcheck.test' }, { partnerId: admin.id }]) {
-      expect((await api.as(manager).patch(`/v1/users/${artist.id}`, body)).status).toBe(400);
+    for (const [field, value] of [
+      ['labelId', admin.id],
+      ['email', 'mine@soundcheck.test'],
+      ['partnerId', admin.id],
+    ] as const) {
+      const response = await api.as(manager).patch(`/v1/users/${artist.id}`, { [field]: value });
+      expect({ status: response.status, body: response.body }).toMatchObject({
+        status: 400,
+        body: { code: 'VALIDATION_FAILED', errors: [{ field, code: 'UNKNOWN_PROPERTY' }] },
+      });
     }
     expect((await api.as(artist).get('/v1/me')).body).toMatchObject({
       labelId: manager.labelId,

@@ -18,9 +18,11 @@ describe('the in-process job queue (embedded default)', { tags: ['unit', 'notifi
 
   test('retries a failing job with exponential backoff, then reports it failed for good', async () => {
     const failures: Array<{ attempt: number; final: boolean }> = [];
-    const queue = inlineQueue((_queue, _error, attempt, final) => failures.push({ attempt, final }), 0.001);
-    const started = performance.now();
+    // Scaled by 0.05, a 1000 ms backoff waits 50 ms, then 100 ms: long enough to measure from below.
+    const queue = inlineQueue((_queue, _error, attempt, final) => failures.push({ attempt, final }), 0.05);
+    const attemptsAt: number[] = [];
     queue.register('mail', async () => {
+      attemptsAt.push(performance.now());
       throw new Error('SMTP down');
     });
     await queue.add('mail', {}, { attempts: 3, backoffMs: 1000 });
@@ -30,6 +32,12 @@ describe('the in-process job queue (embedded default)', { tags: ['unit', 'notifi
       { attempt: 2, final: false },
       { attempt: 3, final: true },
     ]);
-    expect(performance.now() - started).toBeLessThan(500);
+    // Lower bounds only (a loaded machine makes waits longer, never shorter; 1 ms for timer rounding),
+    // plus a ceiling far above 100 ms that an unscaled 2000 ms backoff would still break.
+    const waits = attemptsAt.slice(1).map((at, i) => at - attemptsAt[i]!);
+    expect(waits).toEqual([
+      expect.toSatisfy((ms: number) => ms >= 49),
+      expect.toSatisfy((ms: number) => ms >= 99 && ms < 1000),
+    ]);
   });
 });
