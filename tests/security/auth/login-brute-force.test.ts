@@ -92,8 +92,10 @@ describe('login brute force', { tags: ['security', 'auth', 'rate-limit', 'redis'
           (await client.api.post('/v1/auth/login', { email: user.email, password: `wrong-${i}` })).durationMs,
         );
       }
-      // Without the decoy hash an unknown e-mail answers in ~1 ms against tens for a real Argon2 check.
-      expect(median(unknown)).toBeGreaterThan(median(wrong) * 0.5);
+      // Without the decoy hash an unknown e-mail answers in ~1 ms against tens for a real Argon2 check
+      // (a ratio near 0.03). Both paths doing Argon2 give a ratio near 1; 0.25 leaves room for a loaded
+      // machine's noise with the 4 samples the lockout allows (5 failures per account and IP).
+      expect(median(unknown)).toBeGreaterThan(median(wrong) * 0.25);
     } finally {
       await client.close();
     }
