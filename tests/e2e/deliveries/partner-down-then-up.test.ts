@@ -1,7 +1,7 @@
 import { createPartner, s3Transport } from '../../integration/partners/partner-factory.ts';
 import { describe, expect, test } from '../../utils/test.ts';
-import { approvedReleaseWithAssets } from './deliverable-release.ts';
 import { ingested, postCallback } from './support/callback.ts';
+import { distributedRelease } from './support/delivered-release.ts';
 
 interface Delivery {
   id: string;
@@ -22,15 +22,14 @@ describe('a partner that is down, then up', { tags: ['e2e', 'delivery', 'externa
     const partner = await createPartner(api, admin, s3Transport(mocks.s3, 'updown-bucket', 'in'), {
       profile: 'release_by_release',
     });
-    const { owner, release } = await approvedReleaseWithAssets(api, admin);
     // Down: the first two connections are cut without an answer. Then up.
     mocks.s3.scenario('/updown-bucket/', { dropConnection: true, times: 2 });
-    await api.as(owner).post(`/v1/releases/${release.id}/distribute`, { partnerIds: [partner.id] });
-    await deps.queue.drain();
-    const [listed] = (
-      await api.as(owner).get<{ items: Delivery[] }>(`/v1/deliveries?releaseId=${release.id}`)
-    ).body.items as [Delivery];
-    const delivery = (await api.as(owner).get<Delivery>(`/v1/deliveries/${listed.id}`)).body;
+    const {
+      owner,
+      release,
+      deliveries: [listed],
+    } = await distributedRelease(api, admin, deps, [partner]);
+    const delivery = (await api.as(owner).get<Delivery>(`/v1/deliveries/${listed!.id}`)).body;
     expect(delivery).toMatchObject({ state: 'uploaded', attempts: 2 });
     expect(delivery.lastError).toMatch(/socket hang up|ECONNRESET|aborted/i);
     expect(delivery.events.map((event) => event.state)).toEqual([

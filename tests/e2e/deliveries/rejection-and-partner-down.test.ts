@@ -1,7 +1,7 @@
 import { signCallback } from '@soundcheck/api/deliveries/callback-signature.ts';
 import { createPartner, s3Transport } from '../../integration/partners/partner-factory.ts';
 import { describe, expect, test } from '../../utils/test.ts';
-import { approvedReleaseWithAssets } from './deliverable-release.ts';
+import { type DeliveryView, distributedRelease } from './support/delivered-release.ts';
 
 interface Delivery {
   id: string;
@@ -37,11 +37,8 @@ describe('delivery failures end in a clear state', {
     const partner = await createPartner(api, admin, s3Transport(mocks.s3, 'reject-bucket', 'in'), {
       profile: 'release_by_release',
     });
-    const { owner, release } = await approvedReleaseWithAssets(api, admin);
-    await api.as(owner).post(`/v1/releases/${release.id}/distribute`, { partnerIds: [partner.id] });
-    await deps.queue.drain();
-    const [first] = (await api.as(owner).get<{ items: Delivery[] }>(`/v1/deliveries?releaseId=${release.id}`))
-      .body.items as [Delivery];
+    const { owner, release, deliveries } = await distributedRelease(api, admin, deps, [partner]);
+    const [first] = deliveries as [DeliveryView];
     expect(first.state).toBe('uploaded');
     const ack = signed(partner.callbackSecret, {
       messageId: first.messageId,
@@ -81,12 +78,8 @@ describe('delivery failures end in a clear state', {
       { ...s3Transport(mocks.s3, 'down-bucket', 'in'), endpoint: 'http://localhost:9' },
       { profile: 'release_by_release' },
     );
-    const { owner, release } = await approvedReleaseWithAssets(api, admin);
-    await api.as(owner).post(`/v1/releases/${release.id}/distribute`, { partnerIds: [partner.id] });
-    await deps.queue.drain();
-    const [delivery] = (
-      await api.as(owner).get<{ items: Delivery[] }>(`/v1/deliveries?releaseId=${release.id}`)
-    ).body.items as [Delivery];
+    const { owner, deliveries } = await distributedRelease(api, admin, deps, [partner]);
+    const [delivery] = deliveries as [DeliveryView];
     expect(delivery.state).toBe('failed');
     expect(delivery.attempts).toBe(deps.config.deliveries.maxAttempts);
     expect(delivery.lastError).toMatch(/ECONNREFUSED|connect/);

@@ -1,32 +1,27 @@
 import { enqueueDelivery } from '@soundcheck/api/deliveries/enqueue.ts';
-import { deliveries, deliveryEvents } from '@soundcheck/api/deliveries/tables.ts';
+import { deliveryEvents } from '@soundcheck/api/deliveries/tables.ts';
 import type { Deps } from '@soundcheck/api/deps.ts';
 import { bullmqQueue } from '@soundcheck/api/jobs/bullmq-queue.ts';
 import { asc, eq } from 'drizzle-orm';
 import { SftpMock } from 'soundcheck/mocks/sftp-mock.ts';
 import { afterAll, beforeAll } from 'vitest';
-import { queuedDeliveries } from '../../integration/deliveries/queued-delivery.ts';
+import {
+  deliveryRow,
+  queuedDeliveries,
+  queuedDelivery,
+  settledDelivery,
+} from '../../integration/deliveries/queued-delivery.ts';
 import type { Child } from '../../integration/deliveries/support/child.ts';
 import { waitFor } from '../../integration/deliveries/support/wait-for.ts';
-import { createPartner, s3Transport, sftpTransport } from '../../integration/partners/partner-factory.ts';
+import { s3Transport, sftpTransport } from '../../integration/partners/partner-factory.ts';
 import { describe, expect, test } from '../../utils/test.ts';
 import { expectBatchChoreography } from './choreography-check.ts';
-import { OwnRedis, redisServerAvailable } from './support/own-redis.ts';
-import { databaseUrlOf, startWorkerProcess } from './support/worker-process.ts';
+import { ownRedisOrSkip } from './support/own-redis.ts';
+import { startWorkerProcess, workerDatabaseUrl } from './support/worker-process.ts';
 
 const sftp = new SftpMock({ name: 'crash-sftp' });
 beforeAll(() => sftp.start());
 afterAll(() => sftp.stop());
-
-const deliveryRow = async (deps: Deps, id: string) =>
-  (await deps.db.orm.select().from(deliveries).where(eq(deliveries.id, id)))[0];
-
-const inState =
-  (deps: Deps, id: string, ...states: string[]) =>
-  async () => {
-    const row = await deliveryRow(deps, id);
-    return row && states.includes(row.state) ? row : undefined;
-  };
 
 const eventsOf = async (deps: Deps, id: string) =>
   deps.db.orm
@@ -61,16 +56,11 @@ describe('delivery recovery with worker processes', {
     realRedis,
     skip,
   }) => {
-    const databaseUrl = await databaseUrlOf(deps, services);
-    if (!databaseUrl) skip('needs PostgreSQL: a worker process cannot share the in-memory PGlite');
+    const databaseUrl = await workerDatabaseUrl(deps, services, skip);
     sftp.reset();
-    const partner = await createPartner(api, admin, sftpTransport(sftp), { profile: 'batch' });
-    const {
-      upc,
-      deliveries: [delivery],
-    } = await queuedDeliveries(api, admin, deps, [partner.id]);
+    const { upc, delivery } = await queuedDelivery(api, admin, deps, sftpTransport(sftp), 'batch');
     const settings = {
-      databaseUrl: databaseUrl as string,
+      databaseUrl,
       redisUrl: services.redis ?? '',
       redisPrefix: `${realRedis.options.keyPrefix}w:`,
       sweepIntervalMs: 200,
@@ -81,20 +71,16 @@ describe('delivery recovery with worker processes', {
       // Every file the partner opens takes 1.5 s: the first worker is caught between two files.
       sftp.scenario('*', { delayMs: 1_500 });
       workers.push(await startWorkerProcess(deps, settings));
-      await enqueueOn(settings.redisUrl, settings.redisPrefix, deps, delivery!);
+      await enqueueOn(settings.redisUrl, settings.redisPrefix, deps, delivery);
       await waitFor('the first file to arrive', () => (sftp.received.length >= 1 ? true : undefined), 30_000);
       await workers[0]?.kill('SIGKILL');
-      const stranded = await deliveryRow(deps, delivery!.id);
+      const stranded = await deliveryRow(deps, delivery.id);
       expect(stranded?.state).toBe('uploading');
       expect(stranded?.leaseUntil).not.toBeNull();
 
       sftp.scenario('*', { times: 0 });
       workers.push(await startWorkerProcess(deps, settings));
-      const done = await waitFor(
-        'the resumed delivery',
-        inState(deps, delivery!.id, 'uploaded', 'failed'),
-        30_000,
-      );
+      const done = await settledDelivery(deps, delivery.id, 'the resumed delivery', 30_000);
       expect(done.state).toBe('uploaded');
       const batchId = done.batchId as string;
       const manifest = sftp.read(`${batchId}/BatchComplete_${batchId}.xml`).toString('utf8');
@@ -103,7 +89,7 @@ describe('delivery recovery with worker processes', {
       const paths = sftp.received.map((file) => file.path);
       expect(new Set(paths).size).toBe(paths.length);
       expect(paths).toHaveLength(done.plan?.steps.length ?? -1);
-      const events = await eventsOf(deps, delivery!.id);
+      const events = await eventsOf(deps, delivery.id);
       expect(events.map((event) => event.state)).toEqual(['queued', 'packaging', 'uploading', 'uploaded']);
       const sent = Number(/^uploaded (\d+) of/.exec(events.at(-1)?.detail ?? '')?.[1]);
       expect(sent).toBe(paths.length - 1);
@@ -120,32 +106,28 @@ describe('delivery recovery with worker processes', {
     services,
     skip,
   }) => {
-    const databaseUrl = await databaseUrlOf(deps, services);
-    if (!databaseUrl) skip('needs PostgreSQL: a worker process cannot share the in-memory PGlite');
-    if (!redisServerAvailable()) skip('needs the redis-server binary to run a Redis of its own');
-    const redis = new OwnRedis();
-    const partner = await createPartner(api, admin, s3Transport(mocks.s3, 'restart-bucket', 'in'), {
-      profile: 'release_by_release',
-    });
-    const first = await queuedDeliveries(api, admin, deps, [partner.id]);
-    const second = await queuedDeliveries(api, admin, deps, [partner.id]);
+    const databaseUrl = await workerDatabaseUrl(deps, services, skip);
+    const redis = ownRedisOrSkip(skip);
+    const first = await queuedDelivery(api, admin, deps, s3Transport(mocks.s3, 'restart-bucket', 'in'));
+    const second = await queuedDeliveries(api, admin, deps, [first.partner.id]);
     let worker: Child | null = null;
     try {
       await redis.start();
       // The sweeper is slowed to once an hour: only the job kept by Redis can deliver these.
       const settings = {
-        databaseUrl: databaseUrl as string,
+        databaseUrl,
         redisUrl: redis.url,
         redisPrefix: 'sc:',
         sweepIntervalMs: 3_600_000,
       };
-      await enqueueOn(redis.url, settings.redisPrefix, deps, first.deliveries[0]!);
+      await enqueueOn(redis.url, settings.redisPrefix, deps, first.delivery);
       await redis.stop();
       await redis.start();
       worker = await startWorkerProcess(deps, settings);
-      const firstDone = await waitFor(
+      const firstDone = await settledDelivery(
+        deps,
+        first.delivery.id,
         'the job queued before the restart',
-        inState(deps, first.deliveries[0]!.id, 'uploaded', 'failed'),
         30_000,
       );
       expect(firstDone.state).toBe('uploaded');
@@ -154,9 +136,10 @@ describe('delivery recovery with worker processes', {
       await redis.stop();
       await redis.start();
       await enqueueOn(redis.url, settings.redisPrefix, deps, second.deliveries[0]!);
-      const secondDone = await waitFor(
+      const secondDone = await settledDelivery(
+        deps,
+        second.deliveries[0]!.id,
         'the job queued after the restart',
-        inState(deps, second.deliveries[0]!.id, 'uploaded', 'failed'),
         30_000,
       );
       expect(secondDone.state).toBe('uploaded');
@@ -175,35 +158,24 @@ describe('delivery recovery with worker processes', {
     services,
     skip,
   }) => {
-    const databaseUrl = await databaseUrlOf(deps, services);
-    if (!databaseUrl) skip('needs PostgreSQL: a worker process cannot share the in-memory PGlite');
-    if (!redisServerAvailable()) skip('needs the redis-server binary to run a Redis of its own');
-    const redis = new OwnRedis();
-    const partner = await createPartner(api, admin, s3Transport(mocks.s3, 'lost-bucket', 'in'), {
-      profile: 'release_by_release',
-    });
-    const {
-      deliveries: [delivery],
-    } = await queuedDeliveries(api, admin, deps, [partner.id]);
+    const databaseUrl = await workerDatabaseUrl(deps, services, skip);
+    const redis = ownRedisOrSkip(skip);
+    const { delivery } = await queuedDelivery(api, admin, deps, s3Transport(mocks.s3, 'lost-bucket', 'in'));
     let worker: Child | null = null;
     try {
       await redis.start();
       const settings = {
-        databaseUrl: databaseUrl as string,
+        databaseUrl,
         redisUrl: redis.url,
         redisPrefix: 'sc:',
         sweepIntervalMs: 300,
       };
-      await enqueueOn(redis.url, settings.redisPrefix, deps, delivery!);
+      await enqueueOn(redis.url, settings.redisPrefix, deps, delivery);
       await redis.stop();
       redis.forgetEverything();
       await redis.start();
       worker = await startWorkerProcess(deps, settings);
-      const done = await waitFor(
-        'the swept delivery',
-        inState(deps, delivery!.id, 'uploaded', 'failed'),
-        30_000,
-      );
+      const done = await settledDelivery(deps, delivery.id, 'the swept delivery', 30_000);
       expect(done.state).toBe('uploaded');
       expect(
         mocks.s3

@@ -2,7 +2,11 @@ import { sweepDeliveries } from '@soundcheck/api/deliveries/sweep.ts';
 import type { CapturedMail } from 'soundcheck/mocks/smtp-mock.ts';
 import { approvedReleaseWithAssets } from '../../e2e/deliveries/deliverable-release.ts';
 import { ingested, postCallback } from '../../e2e/deliveries/support/callback.ts';
-import { deliveredRelease, deliveriesOf } from '../../e2e/deliveries/support/delivered-release.ts';
+import {
+  deliveredRelease,
+  deliveriesOf,
+  distributedRelease,
+} from '../../e2e/deliveries/support/delivered-release.ts';
 import { expectStatus } from '../../factories/expect-status.ts';
 import { signedIn } from '../../factories/signed-in.ts';
 import { describe, expect, test } from '../../utils/test.ts';
@@ -63,10 +67,11 @@ describe('delivery e-mails to the label’s managers', {
       { ...s3Transport(mocks.s3, 'mail-down', 'in'), endpoint: 'http://localhost:9' },
       { profile: 'release_by_release' },
     );
-    const { owner, release } = await approvedReleaseWithAssets(api, admin);
-    await api.as(owner).post(`/v1/releases/${release.id}/distribute`, { partnerIds: [partner.id] });
-    await deps.queue.drain();
-    const [delivery] = await deliveriesOf(api, owner, release.id);
+    const {
+      owner,
+      release,
+      deliveries: [delivery],
+    } = await distributedRelease(api, admin, deps, [partner]);
     expect(delivery?.state).toBe('failed');
     const mails = about(mocks.smtp.to(owner.email), 'failed');
     expect(mails.map((mail) => mail.subject)).toEqual([
@@ -84,9 +89,7 @@ describe('delivery e-mails to the label’s managers', {
     const partner = await createPartner(api, admin, s3Transport(mocks.s3, 'mail-silent', 'in'), {
       profile: 'release_by_release',
     });
-    const { owner, release } = await approvedReleaseWithAssets(api, admin);
-    await api.as(owner).post(`/v1/releases/${release.id}/distribute`, { partnerIds: [partner.id] });
-    await deps.queue.drain();
+    const { owner, release } = await distributedRelease(api, admin, deps, [partner]);
     const { ackTimeoutMs } = deps.config.deliveries;
     // Just inside the window nothing happens; just past it the delivery fails.
     const at = (ms: number) => ({ ...deps, clock: { now: () => new Date(Date.now() + ms) } });

@@ -1,15 +1,14 @@
 import path from 'node:path';
 import { DELIVERY_QUEUE, enqueueDelivery } from '@soundcheck/api/deliveries/enqueue.ts';
-import { deliveries, deliveryEvents } from '@soundcheck/api/deliveries/tables.ts';
+import { deliveryEvents } from '@soundcheck/api/deliveries/tables.ts';
 import type { Deps } from '@soundcheck/api/deps.ts';
 import { bullmqQueue } from '@soundcheck/api/jobs/bullmq-queue.ts';
 import { registerJobHandlers } from '@soundcheck/api/jobs/handlers.ts';
 import { asc, eq } from 'drizzle-orm';
 import { describe, expect, test } from '../../utils/test.ts';
-import { createPartner, s3Transport } from '../partners/partner-factory.ts';
-import { queuedDeliveries } from './queued-delivery.ts';
+import { s3Transport } from '../partners/partner-factory.ts';
+import { queuedDelivery, settledDelivery } from './queued-delivery.ts';
 import { startChild } from './support/child.ts';
-import { waitFor } from './support/wait-for.ts';
 
 const hangingWorker = path.join(import.meta.dirname, 'support/hanging-worker.ts');
 
@@ -36,9 +35,6 @@ function onBullmq(deps: Deps, redisUrl: string, prefix: string) {
   return { jobDeps, queue, failures };
 }
 
-const stateOf = async (deps: Deps, id: string) =>
-  (await deps.db.orm.select().from(deliveries).where(eq(deliveries.id, id)))[0];
-
 const eventsOf = async (deps: Deps, id: string) =>
   (
     await deps.db.orm
@@ -47,11 +43,6 @@ const eventsOf = async (deps: Deps, id: string) =>
       .where(eq(deliveryEvents.deliveryId, id))
       .orderBy(asc(deliveryEvents.id))
   ).map((event) => ({ state: event.state, detail: event.detail, at: event.at.getTime() }));
-
-const uploadedState = (deps: Deps, id: string) => async () => {
-  const row = await stateOf(deps, id);
-  return row?.state === 'uploaded' || row?.state === 'failed' ? row : undefined;
-};
 
 describe('delivery jobs on real Redis and BullMQ', {
   tags: ['integration', 'delivery', 'redis', 'external_deps', 'slow'],
@@ -64,15 +55,12 @@ describe('delivery jobs on real Redis and BullMQ', {
     services,
     realRedis,
   }) => {
-    const partner = await createPartner(api, admin, s3Transport(mocks.s3, 'bull-run', 'in'), {
-      profile: 'release_by_release',
-    });
-    const {
-      upc,
-      releaseId,
-      owner,
-      deliveries: [delivery],
-    } = await queuedDeliveries(api, admin, deps, [partner.id]);
+    const { upc, releaseId, owner, delivery } = await queuedDelivery(
+      api,
+      admin,
+      deps,
+      s3Transport(mocks.s3, 'bull-run', 'in'),
+    );
     const { jobDeps, queue, failures } = onBullmq(
       deps,
       services.redis ?? '',
@@ -80,10 +68,10 @@ describe('delivery jobs on real Redis and BullMQ', {
     );
     try {
       await queue.startWorkers();
-      await enqueueDelivery(jobDeps, delivery!);
-      const done = await waitFor('the delivery to settle', uploadedState(deps, delivery!.id));
+      await enqueueDelivery(jobDeps, delivery);
+      const done = await settledDelivery(deps, delivery.id, 'the delivery to settle');
       expect(done.state).toBe('uploaded');
-      expect((await eventsOf(deps, delivery!.id)).map((event) => event.state)).toEqual([
+      expect((await eventsOf(deps, delivery.id)).map((event) => event.state)).toEqual([
         'queued',
         'packaging',
         'uploading',
@@ -110,21 +98,16 @@ describe('delivery jobs on real Redis and BullMQ', {
     services,
     realRedis,
   }) => {
-    const partner = await createPartner(api, admin, s3Transport(mocks.s3, 'bull-retry', 'in'), {
-      profile: 'release_by_release',
-    });
-    const {
-      deliveries: [delivery],
-    } = await queuedDeliveries(api, admin, deps, [partner.id]);
+    const { delivery } = await queuedDelivery(api, admin, deps, s3Transport(mocks.s3, 'bull-retry', 'in'));
     // The partner answers 503 to the first two uploads, then recovers.
     mocks.s3.scenario('/bull-retry/', { status: 503, times: 2 });
     const { jobDeps, queue } = onBullmq(deps, services.redis ?? '', `${realRedis.options.keyPrefix}bull2`);
     try {
       await queue.startWorkers();
-      await enqueueDelivery(jobDeps, delivery!);
-      const done = await waitFor('the delivery to settle', uploadedState(deps, delivery!.id));
+      await enqueueDelivery(jobDeps, delivery);
+      const done = await settledDelivery(deps, delivery.id, 'the delivery to settle');
       expect(done).toMatchObject({ state: 'uploaded', attempts: 2 });
-      const events = await eventsOf(deps, delivery!.id);
+      const events = await eventsOf(deps, delivery.id);
       expect(events.map((event) => event.state)).toEqual([
         'queued',
         'packaging',
@@ -162,23 +145,18 @@ describe('delivery jobs on real Redis and BullMQ', {
     services,
     realRedis,
   }) => {
-    const partner = await createPartner(api, admin, s3Transport(mocks.s3, 'bull-stall', 'in'), {
-      profile: 'release_by_release',
-    });
-    const {
-      deliveries: [delivery],
-    } = await queuedDeliveries(api, admin, deps, [partner.id]);
+    const { delivery } = await queuedDelivery(api, admin, deps, s3Transport(mocks.s3, 'bull-stall', 'in'));
     const prefix = `${realRedis.options.keyPrefix}bull3`;
     const dying = startChild(hangingWorker, [services.redis ?? '', prefix, DELIVERY_QUEUE]);
     const { jobDeps, queue, failures } = onBullmq(deps, services.redis ?? '', prefix);
     try {
       await dying.printed(/^ready$/m);
-      await enqueueDelivery(jobDeps, delivery!);
-      await dying.printed(new RegExp(`started \\{"deliveryId":"${delivery!.id}"\\}`));
+      await enqueueDelivery(jobDeps, delivery);
+      await dying.printed(new RegExp(`started \\{"deliveryId":"${delivery.id}"\\}`));
       await dying.kill('SIGKILL');
       // Only now does this process consume: the job can reach it only through stalled-job recovery.
       await queue.startWorkers();
-      const done = await waitFor('the stalled job to be recovered', uploadedState(deps, delivery!.id));
+      const done = await settledDelivery(deps, delivery.id, 'the stalled job to be recovered');
       expect(done.state).toBe('uploaded');
       const messages = mocks.s3
         .requestsTo('/bull-stall/')
@@ -199,26 +177,21 @@ describe('delivery jobs on real Redis and BullMQ', {
     services,
     realRedis,
   }) => {
-    const partner = await createPartner(api, admin, s3Transport(mocks.s3, 'bull-twice', 'in'), {
-      profile: 'release_by_release',
-    });
-    const {
-      deliveries: [delivery],
-    } = await queuedDeliveries(api, admin, deps, [partner.id]);
+    const { delivery } = await queuedDelivery(api, admin, deps, s3Transport(mocks.s3, 'bull-twice', 'in'));
     const { jobDeps, queue } = onBullmq(deps, services.redis ?? '', `${realRedis.options.keyPrefix}bull4`);
     try {
       // Enqueued three times under the same job id (a retried request), and once more under another id
       // (the sweeper resuming it) before any worker runs: the lease lets exactly one of them work.
-      await enqueueDelivery(jobDeps, delivery!);
-      await enqueueDelivery(jobDeps, delivery!);
-      await enqueueDelivery(jobDeps, delivery!);
+      await enqueueDelivery(jobDeps, delivery);
+      await enqueueDelivery(jobDeps, delivery);
+      await enqueueDelivery(jobDeps, delivery);
       await jobDeps.queue.add(
         DELIVERY_QUEUE,
-        { deliveryId: delivery!.id },
-        { jobId: `${delivery!.id}.resume.1` },
+        { deliveryId: delivery.id },
+        { jobId: `${delivery.id}.resume.1` },
       );
       await queue.startWorkers();
-      const done = await waitFor('the delivery to settle', uploadedState(deps, delivery!.id));
+      const done = await settledDelivery(deps, delivery.id, 'the delivery to settle');
       await queue.drain();
       expect(done.state).toBe('uploaded');
       const puts = mocks.s3
@@ -227,7 +200,7 @@ describe('delivery jobs on real Redis and BullMQ', {
         .map((request) => request.path)
         .sort();
       expect(puts).toEqual(done.plan?.steps.map((step) => `/bull-twice/in/${step.path}`).sort());
-      expect((await eventsOf(deps, delivery!.id)).map((event) => event.state)).toEqual([
+      expect((await eventsOf(deps, delivery.id)).map((event) => event.state)).toEqual([
         'queued',
         'packaging',
         'uploading',

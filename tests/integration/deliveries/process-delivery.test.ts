@@ -5,16 +5,13 @@ import { eq } from 'drizzle-orm';
 import { SftpMock } from 'soundcheck/mocks/sftp-mock.ts';
 import { afterAll, beforeAll } from 'vitest';
 import { describe, expect, test } from '../../utils/test.ts';
-import { createPartner, s3Transport, sftpTransport } from '../partners/partner-factory.ts';
-import { queuedDeliveries } from './queued-delivery.ts';
+import { s3Transport, sftpTransport } from '../partners/partner-factory.ts';
+import { deliveryRow, queuedDelivery } from './queued-delivery.ts';
 import { waitFor } from './support/wait-for.ts';
 
 const sftp = new SftpMock({ name: 'lease-sftp' });
 beforeAll(() => sftp.start());
 afterAll(() => sftp.stop());
-
-const rowOf = async (deps: Deps, id: string) =>
-  (await deps.db.orm.select().from(deliveries).where(eq(deliveries.id, id)))[0];
 
 /** The same dependencies with a short lease: transportTimeoutMs + 2 s. */
 const withLeaseOf = (deps: Deps, transportTimeoutMs: number): Deps => ({
@@ -31,16 +28,13 @@ describe('the delivery job: lease and timing', {
     deps,
   }) => {
     sftp.reset();
-    const partner = await createPartner(api, admin, sftpTransport(sftp), { profile: 'batch' });
-    const {
-      deliveries: [delivery],
-    } = await queuedDeliveries(api, admin, deps, [partner.id]);
+    const { delivery } = await queuedDelivery(api, admin, deps, sftpTransport(sftp), 'batch');
     const short = withLeaseOf(deps, 1_000); // a 3 s lease
     // The first file takes longer to open than the whole lease: only a heartbeat keeps the lease.
     sftp.scenario('*', { delayMs: 4_500, times: 1 });
-    const first = processDelivery(short, { deliveryId: delivery!.id });
+    const first = processDelivery(short, { deliveryId: delivery.id });
     const claimed = await waitFor('the first job to claim', async () => {
-      const row = await rowOf(deps, delivery!.id);
+      const row = await deliveryRow(deps, delivery.id);
       return row?.leaseUntil ? row.leaseUntil.getTime() : undefined;
     });
     await waitFor(
@@ -48,13 +42,13 @@ describe('the delivery job: lease and timing', {
       () => (Date.now() > claimed + 300 ? true : undefined),
       10_000,
     );
-    const renewed = await rowOf(deps, delivery!.id);
+    const renewed = await deliveryRow(deps, delivery.id);
     expect(renewed?.state).toBe('uploading');
     expect(renewed?.leaseUntil?.getTime()).toBeGreaterThan(Date.now());
     // A resumed job (the sweeper's, another worker's) finds the lease held and leaves.
-    await processDelivery(short, { deliveryId: delivery!.id });
+    await processDelivery(short, { deliveryId: delivery.id });
     await first;
-    const done = await rowOf(deps, delivery!.id);
+    const done = await deliveryRow(deps, delivery.id);
     expect(done).toMatchObject({ state: 'uploaded', leaseUntil: null });
     const paths = sftp.received.map((file) => file.path);
     expect(paths).toEqual(done?.plan?.steps.map((step) => step.path));
@@ -66,23 +60,18 @@ describe('the delivery job: lease and timing', {
     deps,
     mocks,
   }) => {
-    const partner = await createPartner(api, admin, s3Transport(mocks.s3, 'early-bucket', 'in'), {
-      profile: 'release_by_release',
-    });
-    const {
-      deliveries: [delivery],
-    } = await queuedDeliveries(api, admin, deps, [partner.id]);
+    const { delivery } = await queuedDelivery(api, admin, deps, s3Transport(mocks.s3, 'early-bucket', 'in'));
     const due = new Date(Date.now() + 300);
     await deps.db.orm
       .update(deliveries)
       .set({ nextAttemptAt: due, attempts: 1 })
-      .where(eq(deliveries.id, delivery!.id));
-    await processDelivery(deps, { deliveryId: delivery!.id });
-    const done = await rowOf(deps, delivery!.id);
+      .where(eq(deliveries.id, delivery.id));
+    await processDelivery(deps, { deliveryId: delivery.id });
+    const done = await deliveryRow(deps, delivery.id);
     expect(done?.state).toBe('uploaded');
     const pickedUp = await deps.db.query<{ at: Date }>(
       `select at from delivery_events where delivery_id = $1 and state = 'packaging'`,
-      [delivery!.id],
+      [delivery.id],
     );
     expect(pickedUp[0]?.at.getTime()).toBeGreaterThanOrEqual(due.getTime());
   });
@@ -93,20 +82,15 @@ describe('the delivery job: lease and timing', {
     deps,
     mocks,
   }) => {
-    const partner = await createPartner(api, admin, s3Transport(mocks.s3, 'later-bucket', 'in'), {
-      profile: 'release_by_release',
-    });
-    const {
-      deliveries: [delivery],
-    } = await queuedDeliveries(api, admin, deps, [partner.id]);
+    const { delivery } = await queuedDelivery(api, admin, deps, s3Transport(mocks.s3, 'later-bucket', 'in'));
     await deps.db.orm
       .update(deliveries)
       .set({ nextAttemptAt: new Date(Date.now() + 60_000), attempts: 1 })
-      .where(eq(deliveries.id, delivery!.id));
+      .where(eq(deliveries.id, delivery.id));
     const started = Date.now();
-    await processDelivery(deps, { deliveryId: delivery!.id });
+    await processDelivery(deps, { deliveryId: delivery.id });
     expect(Date.now() - started).toBeLessThan(1_000);
-    expect(await rowOf(deps, delivery!.id)).toMatchObject({ state: 'queued', leaseUntil: null });
+    expect(await deliveryRow(deps, delivery.id)).toMatchObject({ state: 'queued', leaseUntil: null });
     expect(mocks.s3.requestsTo('/later-bucket/')).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import { insertDelivery } from '@soundcheck/api/deliveries/create.ts';
-import type { DeliveryRow } from '@soundcheck/api/deliveries/tables.ts';
+import { type DeliveryRow, deliveries } from '@soundcheck/api/deliveries/tables.ts';
 import type { Deps } from '@soundcheck/api/deps.ts';
 import { findRelease } from '@soundcheck/api/releases/repository.ts';
 import { releases } from '@soundcheck/api/releases/tables.ts';
@@ -7,6 +7,8 @@ import { eq } from 'drizzle-orm';
 import type { ApiClient } from 'soundcheck/client/http-client.ts';
 import { approvedReleaseWithAssets } from '../../e2e/deliveries/deliverable-release.ts';
 import type { SignedInUser } from '../../factories/signed-in.ts';
+import { createPartner, type Partner } from '../partners/partner-factory.ts';
+import { waitFor } from './support/wait-for.ts';
 
 /**
  * An approved release put into `distributing` with one queued `new` delivery per partner, written straight
@@ -32,3 +34,37 @@ export async function queuedDeliveries(
   });
   return { releaseId: release.id, upc: release.upc, owner, deliveries: created };
 }
+
+/**
+ * A new partner on `transport` (release by release unless `profile` says otherwise) and one queued delivery
+ * to it, not enqueued: see `queuedDeliveries`.
+ */
+export async function queuedDelivery(
+  api: ApiClient,
+  admin: SignedInUser,
+  deps: Deps,
+  transport: Record<string, unknown>,
+  profile: Partner['profile'] = 'release_by_release',
+): Promise<{ partner: Partner; releaseId: string; upc: string; owner: SignedInUser; delivery: DeliveryRow }> {
+  const partner = await createPartner(api, admin, transport, { profile });
+  const {
+    deliveries: [delivery],
+    ...queued
+  } = await queuedDeliveries(api, admin, deps, [partner.id]);
+  return { partner, ...queued, delivery: delivery as DeliveryRow };
+}
+
+/** The delivery's row as it is in the database now. */
+export const deliveryRow = async (deps: Deps, id: string) =>
+  (await deps.db.orm.select().from(deliveries).where(eq(deliveries.id, id)))[0];
+
+/** Waits until the delivery is `uploaded` or `failed` (whichever: the test asserts which) and returns its row. */
+export const settledDelivery = (deps: Deps, id: string, what: string, timeoutMs?: number) =>
+  waitFor(
+    what,
+    async () => {
+      const row = await deliveryRow(deps, id);
+      return row?.state === 'uploaded' || row?.state === 'failed' ? row : undefined;
+    },
+    timeoutMs,
+  );

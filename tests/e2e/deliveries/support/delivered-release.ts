@@ -25,8 +25,16 @@ export const deliveriesOf = async (api: ApiClient, user: SignedInUser, releaseId
     'GET /v1/deliveries',
   ).items;
 
-/** An approved release distributed to `partners`, uploaded and acknowledged by each: `delivered`. */
-export async function deliveredRelease(api: ApiClient, admin: SignedInUser, deps: Deps, partners: Partner[]) {
+/**
+ * An approved release distributed to `partners` and the deliveries once the app's queue has run them
+ * (`uploaded`, or wherever the partners' scenarios left them).
+ */
+export async function distributedRelease(
+  api: ApiClient,
+  admin: SignedInUser,
+  deps: Deps,
+  partners: Partner[],
+) {
   const { owner, release } = await approvedReleaseWithAssets(api, admin);
   expectStatus(
     await api
@@ -36,7 +44,12 @@ export async function deliveredRelease(api: ApiClient, admin: SignedInUser, deps
     'distribute',
   );
   await deps.queue.drain();
-  const sent = await deliveriesOf(api, owner, release.id);
+  return { owner, release, deliveries: await deliveriesOf(api, owner, release.id) };
+}
+
+/** An approved release distributed to `partners`, uploaded and acknowledged by each: `delivered`. */
+export async function deliveredRelease(api: ApiClient, admin: SignedInUser, deps: Deps, partners: Partner[]) {
+  const { owner, release, deliveries: sent } = await distributedRelease(api, admin, deps, partners);
   for (const delivery of sent) {
     const partner = partners.find((each) => each.id === delivery.partnerId) as Partner;
     expectStatus(await postCallback(api, partner, ingested(delivery.messageId)), 202, 'callback');

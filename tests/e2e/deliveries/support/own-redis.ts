@@ -16,8 +16,14 @@ async function freePort(): Promise<number> {
 }
 
 /** Whether a `redis-server` binary can be run here (the restart tests need one of their own). */
-export function redisServerAvailable(binary = 'redis-server'): boolean {
+function redisServerAvailable(binary = 'redis-server'): boolean {
   return spawnSync(binary, ['--version'], { stdio: 'ignore' }).status === 0;
+}
+
+/** A Redis of the test's own, not started; the test is skipped, saying why, where no `redis-server` can run. */
+export function ownRedisOrSkip(skip: (note: string) => void): OwnRedis {
+  if (!redisServerAvailable()) skip('needs the redis-server binary to run a Redis of its own');
+  return new OwnRedis();
 }
 
 /**

@@ -6,12 +6,23 @@ import type { Services } from '../../../utils/services.ts';
 const workerScript = path.resolve(import.meta.dirname, '../../../../api/src/worker.ts');
 
 /** The URL of the test file's own database clone (the worker process must see the same rows). */
-export async function databaseUrlOf(deps: Deps, services: Services): Promise<string | null> {
+async function databaseUrlOf(deps: Deps, services: Services): Promise<string | null> {
   if (!services.postgres || deps.db.backend !== 'postgres') return null;
   const [row] = await deps.db.query<{ name: string }>('select current_database() as name');
   const url = new URL(services.postgres);
   url.pathname = `/${row?.name}`;
   return url.toString();
+}
+
+/** `databaseUrlOf`, skipping the test (saying why) where there is none: a worker process needs PostgreSQL. */
+export async function workerDatabaseUrl(
+  deps: Deps,
+  services: Services,
+  skip: (note: string) => void,
+): Promise<string> {
+  const url = await databaseUrlOf(deps, services);
+  if (!url) skip('needs PostgreSQL: a worker process cannot share the in-memory PGlite');
+  return url as string;
 }
 
 export interface WorkerSettings {
