@@ -95,9 +95,12 @@ function daysFromNow(days: number): string {
   return date.toISOString().slice(0, 10);
 }
 
-/** A valid release body; the release date leaves QC's recommended lead time. */
+/**
+ * A valid release body; the release date leaves QC's recommended lead time. Every date derives from the
+ * one release date (an override included), so the ℗/© years never contradict it (QC rule M7).
+ */
 export function releaseBody(primaryArtistIds: string[], overrides: Partial<ReleaseBody> = {}): ReleaseBody {
-  const releaseDate = daysFromNow(30);
+  const releaseDate = overrides.releaseDate ?? daysFromNow(30);
   const year = Number(releaseDate.slice(0, 4));
   const owner = `${faker.company.name()} Records`;
   return {
