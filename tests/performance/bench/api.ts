@@ -5,7 +5,8 @@
 // with their ratio to the reference's. Then GET /v1/releases/{id} at 60% of its capacity (p99), and the API's
 // RSS after 10k and 100k requests. Exit 1 when any measured answer had an unexpected status.
 // BENCH_API_SECONDS (3), BENCH_API_ROUNDS (3), BENCH_API_CONNECTIONS (32), BENCH_API_RELEASES (1000),
-// BENCH_API_MEMORY_REQUESTS (100000; 0 skips), BENCH_API_SERVER (another checkout's api/src/server.ts).
+// BENCH_API_MEMORY_REQUESTS (100000; 0 skips), BENCH_API_SERVER (another checkout's api/src/server.ts),
+// BENCH_API_NODE_OPTIONS (for the API process only, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`).
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -101,6 +102,7 @@ async function main(): Promise<number> {
       apiServer,
       {
         PATH: process.env.PATH ?? '',
+        ...(process.env.BENCH_API_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_API_NODE_OPTIONS } : {}),
         NODE_ENV: 'production',
         LOG_LEVEL: 'warn',
         WORKERS: 'off',
