@@ -70,7 +70,7 @@ export function registerAuthRoutes(app: FastifyInstance, deps: Deps): void {
       schema: { tags: ['auth'], summary: 'End this session', security: secured },
     },
     async (request, reply) => {
-      const claims = await sessionOf(request, deps);
+      const claims = sessionOf(request, deps);
       await revokeSession(deps.db, claims.sid, actorOf(request).id, deps.clock.now());
       return reply.code(204).send();
     },
