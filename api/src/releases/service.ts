@@ -16,6 +16,7 @@ import { owningLabel } from './owning-label.ts';
 import {
   findRelease,
   primaryArtistIdsOf,
+  primaryArtistIdsOfRelease,
   type ReleaseRow,
   replacePrimaryArtists,
   tracksOf,
@@ -74,8 +75,10 @@ const artistReferences = (ids: string[]) =>
 
 /** The whole release as GET /v1/releases/{id} and the workflow actions answer it. */
 export async function fullRelease(orm: Orm, row: ReleaseRow) {
-  const artistIds = (await primaryArtistIdsOf(orm, [row.id])).get(row.id) ?? [];
-  const tracks = await tracksOf(orm, row.id);
+  const [artistIds, tracks] = await Promise.all([
+    primaryArtistIdsOfRelease(orm, row.id),
+    tracksOf(orm, row.id),
+  ]);
   // Artwork arrives with the assets module (issue #4); until then a release has none.
   return { ...releaseView(row, artistIds), tracks: tracks.map(trackView), artwork: null };
 }
