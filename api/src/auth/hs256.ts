@@ -29,7 +29,7 @@ export function verifyHs256(token: string, key: KeyObject): Record<string, unkno
   const [header, payload, signature] = parts as [string, string, string];
   if (!BASE64URL.test(header) || !BASE64URL.test(payload) || !BASE64URL.test(signature)) return null;
   const protectedHeader = jsonObject(header);
-  if (!protectedHeader || protectedHeader.alg !== 'HS256') return null;
+  if (protectedHeader?.alg !== 'HS256') return null;
   if ('crit' in protectedHeader || 'b64' in protectedHeader) return null;
   const expected = createHmac('sha256', key).update(`${header}.${payload}`).digest();
   const presented = Buffer.from(signature, 'base64url');
