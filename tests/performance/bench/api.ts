@@ -6,18 +6,21 @@
 // RSS after 10k and 100k requests. Exit 1 when any measured answer had an unexpected status.
 // BENCH_API_SECONDS (3), BENCH_API_ROUNDS (3), BENCH_API_CONNECTIONS (32), BENCH_API_RELEASES (1000),
 // BENCH_API_MEMORY_REQUESTS (100000; 0 skips), BENCH_API_SERVER (another checkout's api/src/server.ts),
-// BENCH_API_NODE_OPTIONS (for the API process only, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`).
+// BENCH_API_NODE_OPTIONS (for the API process only, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`),
+// BENCH_API_ROUTES (a comma-separated part of the route names to run, e.g. `/v1/me,{id}`).
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Redis } from 'ioredis';
+import pg from 'pg';
 import { createApiClient, fetchTransport } from 'soundcheck/client/http-client.ts';
 import { cloneDatabase, dropDatabase } from 'soundcheck/fixtures/databases.ts';
 import { checkService, defaultUrls } from 'soundcheck/services/health.ts';
 import { signIn } from '../../factories/signed-in.ts';
-import { cores, rssMiB, type ServerProcess, startServer } from './api/processes.ts';
-import { type Goal, goalLines, medianRps, type RouteFigures, summarise, table } from './api/report.ts';
+import { measureGoals } from './api/goals.ts';
+import { cores, cpuMs, cpuSpentMs, type ServerProcess, startServer } from './api/processes.ts';
+import { goalLines, medianRps, type RouteFigures, summarise, table } from './api/report.ts';
 import { apiRoutes, type Route, referenceRoute } from './api/routes.ts';
 import { deleteCreatedReleases, seedCatalog } from './api/seed-catalog.ts';
 import { type Measured, runWrk } from './api/wrk.ts';
@@ -32,18 +35,46 @@ const apiServer = path.resolve(
 );
 const referenceServer = path.join(import.meta.dirname, 'api/reference-server.ts');
 const admin = { email: 'bench-admin@soundcheck.test', password: 'bench-admin-password' };
-const READ = 'GET /v1/releases/{id}';
 
 let runs = 0;
 /** Two digits that start the UPCs of one POST run: each run's fresh, whatever was left behind. */
 const upcPrefix = () => String(10 + (runs % 90));
 
-function measure(route: Route, seconds: number): Measured {
+/** The PostgreSQL backends serving the bench database (the API's and the reference's pools). */
+async function backendsOf(database: string): Promise<number[]> {
+  const client = new pg.Client({ connectionString: defaultUrls.postgres });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ pid: number }>(
+      'SELECT pid FROM pg_stat_activity WHERE datname = $1',
+      [database],
+    );
+    return rows.map((row) => row.pid);
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * One wrk run of `route`, with the CPU time its server and the database backends spent per request: on a
+ * shared machine, CPU per request moves far less than requests per second.
+ */
+async function measure(route: Route, seconds: number, database: string): Promise<Measured> {
   runs++;
-  const result = runWrk(route.load(seconds, CONNECTIONS));
+  const backends = await backendsOf(database);
+  const before = { server: cpuMs([route.pid]), database: cpuMs(backends) };
+  const load = runWrk(route.load(seconds, CONNECTIONS));
+  // Backends opened during the run count from zero.
+  const after = { server: cpuMs([route.pid]), database: cpuMs(await backendsOf(database)) };
+  const perRequestUs = (ms: number) => (ms * 1000) / Math.max(1, load.requests);
+  const result: Measured = {
+    ...load,
+    serverCpuUs: perRequestUs(cpuSpentMs(before.server, after.server)),
+    databaseCpuUs: perRequestUs(cpuSpentMs(before.database, after.database)),
+  };
   const bad = result.unexpected ? `, ${result.unexpected} unexpected (last ${result.unexpectedStatus})` : '';
   console.log(
-    `  ${route.name.padEnd(36)} ${result.rps.toFixed(0).padStart(6)} req/s  p99 ${result.p99Ms.toFixed(2)} ms${bad}`,
+    `  ${route.name.padEnd(36)} ${result.rps.toFixed(0).padStart(6)} req/s  p99 ${result.p99Ms.toFixed(2)} ms  CPU ${result.serverCpuUs.toFixed(0)} µs/req + PostgreSQL ${result.databaseCpuUs.toFixed(0)}${bad}`,
   );
   return result;
 }
@@ -58,27 +89,6 @@ async function removeKeys(url: string, prefix: string): Promise<void> {
     if (keys.length) await redis.del(...keys);
   } while (cursor !== '0');
   redis.disconnect();
-}
-
-/** GET /v1/releases/{id} with a pause per connection, for a rate near `rps`; p99 at that load. */
-function atRate(route: Route, rps: number): Measured & { target: number } {
-  // A ~20 ms pause per connection keeps wrk's millisecond rounding small against the cycle.
-  const connections = Math.max(1, Math.round((rps * 20) / 1000));
-  const delayMs = Math.max(1, Math.round((connections * 1000) / rps));
-  runs++;
-  return { ...runWrk({ ...route.load(SECONDS * 2, connections), delayMs }), target: rps };
-}
-
-/** Drives `route` until `total` requests have been answered since the start; returns the count reached. */
-function driveTo(route: Route, done: number, total: number): number {
-  let count = done;
-  while (count < total) {
-    const run = runWrk(route.load(2, CONNECTIONS));
-    if (run.unexpected || run.socketErrors)
-      throw new Error(`memory phase: ${run.unexpected} unexpected answers`);
-    count += run.requests;
-  }
-  return count;
 }
 
 async function main(): Promise<number> {
@@ -137,8 +147,11 @@ async function main(): Promise<number> {
     const deleteCreated = async () => {
       await deleteCreatedReleases(url);
     };
-    const routes = apiRoutes(api.url, catalog, deleteCreated, upcPrefix);
-    const ref = referenceRoute(reference.url, catalog.releaseId);
+    const only = process.env.BENCH_API_ROUTES;
+    const routes = apiRoutes(api, catalog, deleteCreated, upcPrefix).filter(
+      (route) => !only || only.split(',').some((part) => route.name.includes(part.trim())),
+    );
+    const ref = referenceRoute(reference, catalog.releaseId);
     const all = [ref, ...routes];
     console.log('▸ warm-up, 1 s a route (not measured)');
     for (const route of all) {
@@ -152,7 +165,7 @@ async function main(): Promise<number> {
     for (let round = 1; round <= ROUNDS; round++) {
       console.log(`▸ round ${round}/${ROUNDS}: ${SECONDS} s a route, ${CONNECTIONS} connections`);
       for (const route of all) {
-        results.get(route.name)?.push(measure(route, SECONDS));
+        results.get(route.name)?.push(await measure(route, SECONDS, name));
         await route.after?.();
       }
     }
@@ -160,38 +173,12 @@ async function main(): Promise<number> {
     const figures: RouteFigures[] = all.map((route) =>
       summarise(route.name, results.get(route.name) ?? [], referenceRps),
     );
-    const read = figures.find((row) => row.name === READ) as RouteFigures;
-    const me = figures.find((row) => row.name === 'GET /v1/me') as RouteFigures;
-    const readRoute = routes.find((route) => route.name === READ) as Route;
-
-    console.log(`▸ ${READ} at 60% of its capacity (${(read.rps * 0.6).toFixed(0)} req/s)`);
-    const bounded = atRate(readRoute, read.rps * 0.6);
-    console.log(
-      `  achieved ${bounded.rps.toFixed(0)} req/s, p50 ${bounded.p50Ms.toFixed(2)} ms, p99 ${bounded.p99Ms.toFixed(2)} ms`,
-    );
-
-    const goals: Goal[] = [
-      { what: `${READ} ≥ 0.5× reference`, seen: `${read.ratio.toFixed(2)}×`, met: read.ratio >= 0.5 },
-      { what: 'GET /v1/me ≥ 0.6× reference', seen: `${me.ratio.toFixed(2)}×`, met: me.ratio >= 0.6 },
-      {
-        what: `${READ} p99 < 10 ms at 60% of capacity`,
-        seen: `${bounded.p99Ms.toFixed(2)} ms at ${bounded.rps.toFixed(0)} req/s`,
-        met: bounded.p99Ms < 10,
-      },
-    ];
-    if (MEMORY_REQUESTS > 0) {
-      console.log(`▸ ${READ}: API RSS after 10,000 and ${MEMORY_REQUESTS.toLocaleString('en-US')} requests`);
-      const tenK = driveTo(readRoute, 0, 10_000);
-      const rssTenK = rssMiB(api.pid);
-      const all100k = driveTo(readRoute, tenK, MEMORY_REQUESTS);
-      const rssEnd = rssMiB(api.pid);
-      const growth = (rssEnd - rssTenK) / rssTenK;
-      goals.push({
-        what: `RSS after ${MEMORY_REQUESTS.toLocaleString('en-US')} requests within 10% of after 10,000`,
-        seen: `${rssTenK.toFixed(0)} MiB after ${tenK}, ${rssEnd.toFixed(0)} MiB after ${all100k} (${(growth * 100).toFixed(1)}%)`,
-        met: growth <= 0.1,
-      });
-    }
+    const { goals, failed } = measureGoals(figures, routes, {
+      seconds: SECONDS,
+      connections: CONNECTIONS,
+      memoryRequests: MEMORY_REQUESTS,
+      apiPid: api.pid,
+    });
     console.log(
       `\nAPI hot path, medians of ${ROUNDS} interleaved rounds (the reference measured in the same run; shared machine: read the ratios)\n`,
     );
@@ -202,7 +189,7 @@ async function main(): Promise<number> {
       console.error(
         `✗ ${row.name}: ${row.unexpected} answers with an unexpected status, ${row.socketErrors} socket errors`,
       );
-    return failures.length || bounded.unexpected ? 1 : 0;
+    return failures.length || failed ? 1 : 0;
   } finally {
     await Promise.all(servers.map((server) => server.stop()));
     await dropDatabase(defaultUrls.postgres, name);

@@ -17,6 +17,8 @@ export interface RouteFigures {
   ratio: number;
   unexpected: number;
   socketErrors: number;
+  serverCpuUs: number;
+  databaseCpuUs: number;
 }
 
 /** The median of each figure over a route's rounds, and its ratio to the reference's median rate. */
@@ -28,6 +30,8 @@ export function summarise(name: string, runs: Measured[], referenceRps: number):
     p50Ms: median(runs.map((run) => run.p50Ms)),
     p99Ms: median(runs.map((run) => run.p99Ms)),
     ratio: rps / referenceRps,
+    serverCpuUs: median(runs.map((run) => run.serverCpuUs)),
+    databaseCpuUs: median(runs.map((run) => run.databaseCpuUs)),
     unexpected: runs.reduce((sum, run) => sum + run.unexpected, 0),
     socketErrors: runs.reduce((sum, run) => sum + run.socketErrors, 0),
   };
@@ -41,11 +45,11 @@ const num = (value: number, digits = 0) =>
 /** The table of the bench, in Markdown so it can be pasted into a note as it is. */
 export function table(rows: RouteFigures[]): string {
   const lines = [
-    '| route | req/s | p50 ms | p99 ms | × reference |',
-    '|---|---:|---:|---:|---:|',
+    '| route | req/s | p50 ms | p99 ms | × reference | server CPU µs/req | PostgreSQL CPU µs/req |',
+    '|---|---:|---:|---:|---:|---:|---:|',
     ...rows.map(
       (row) =>
-        `| ${row.name} | ${num(row.rps)} | ${num(row.p50Ms, 2)} | ${num(row.p99Ms, 2)} | ${num(row.ratio, 2)} |`,
+        `| ${row.name} | ${num(row.rps)} | ${num(row.p50Ms, 2)} | ${num(row.p99Ms, 2)} | ${num(row.ratio, 2)} | ${num(row.serverCpuUs)} | ${num(row.databaseCpuUs)} |`,
     ),
   ];
   return lines.join('\n');

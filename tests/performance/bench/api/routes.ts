@@ -5,6 +5,8 @@ import type { Load } from './wrk.ts';
 /** One measured route: its name (a route template) and the wrk load that drives it. */
 export interface Route {
   name: string;
+  /** The process that serves it, whose CPU time is measured. */
+  pid: number;
   load: (seconds: number, connections: number) => Load;
   /** Runs after each measured run: POST /v1/releases deletes what it created. */
   after?: () => Promise<void>;
@@ -12,7 +14,7 @@ export interface Route {
 
 /** The routes issue #17 names, all as the seeded label manager except /health. */
 export function apiRoutes(
-  apiUrl: string,
+  api: { url: string; pid: number },
   catalog: Catalog,
   deleteCreated: () => Promise<void>,
   upcPrefix: () => string,
@@ -20,8 +22,9 @@ export function apiRoutes(
   const token = catalog.manager.accessToken;
   const get = (name: string, path: string, withToken = true): Route => ({
     name,
+    pid: api.pid,
     load: (seconds, connections) => ({
-      url: `${apiUrl}${path}`,
+      url: `${api.url}${path}`,
       ...(withToken ? { token } : {}),
       expect: 200,
       seconds,
@@ -39,8 +42,9 @@ export function apiRoutes(
     get('GET /v1/releases/{id}/tracks', `/v1/releases/${id}/tracks`),
     {
       name: 'POST /v1/releases',
+      pid: api.pid,
       load: (seconds, connections) => ({
-        url: `${apiUrl}/v1/releases`,
+        url: `${api.url}/v1/releases`,
         method: 'POST',
         token,
         body,
@@ -55,11 +59,12 @@ export function apiRoutes(
 }
 
 /** The reference: bare Fastify + pg reading the same release row. */
-export function referenceRoute(referenceUrl: string, releaseId: string): Route {
+export function referenceRoute(reference: { url: string; pid: number }, releaseId: string): Route {
   return {
     name: 'reference: Fastify + pg, same row',
+    pid: reference.pid,
     load: (seconds, connections) => ({
-      url: `${referenceUrl}/releases/${releaseId}`,
+      url: `${reference.url}/releases/${releaseId}`,
       expect: 200,
       seconds,
       connections,

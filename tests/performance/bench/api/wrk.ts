@@ -30,10 +30,13 @@ export interface Measured {
   /** Answers whose status was not the expected one, and the last such status. */
   unexpected: number;
   unexpectedStatus: number;
+  /** CPU time per answered request of the server process and of the PostgreSQL backends, in µs. */
+  serverCpuUs: number;
+  databaseCpuUs: number;
 }
 
 /** Runs wrk (one thread, on the load core when there is one) and reads the JSON line of `route.lua`. */
-export function runWrk(load: Load): Measured {
+export function runWrk(load: Load): Omit<Measured, 'serverCpuUs' | 'databaseCpuUs'> {
   const args = [
     '-t1',
     `-c${load.connections}`,
