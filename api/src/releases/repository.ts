@@ -1,4 +1,4 @@
-import { asc, eq, inArray, sql } from 'drizzle-orm';
+import { asc, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
 import type { Orm } from '../db/database.ts';
 import { preparedPer } from '../db/prepared.ts';
 import { trackContributors, tracks } from '../tracks/tables.ts';
@@ -29,6 +29,28 @@ const releaseById = preparedPer((orm) =>
     .prepare('release_by_id'),
 );
 
+/** The release with its primary artists in credit order, in one statement (GET /v1/releases/{id}). */
+const releaseWithArtistsById = preparedPer((orm) =>
+  orm
+    .select({
+      ...getTableColumns(releases),
+      primaryArtistIds: sql<string[]>`coalesce((
+        select array_agg(${releaseArtists.artistId}::text order by ${releaseArtists.position})
+        from ${releaseArtists} where ${releaseArtists.releaseId} = ${releases.id}), '{}')`,
+    })
+    .from(releases)
+    .where(eq(releases.id, sql.placeholder('id')))
+    .prepare('release_with_artists_by_id'),
+);
+
+export async function findReleaseWithArtists(
+  orm: Orm,
+  id: string,
+): Promise<(ReleaseRow & { primaryArtistIds: string[] }) | undefined> {
+  const [row] = await releaseWithArtistsById(orm).execute({ id });
+  return row;
+}
+
 const primaryArtistsOfRelease = preparedPer((orm) =>
   orm
     .select({ artistId: releaseArtists.artistId })
@@ -38,9 +60,16 @@ const primaryArtistsOfRelease = preparedPer((orm) =>
     .prepare('release_primary_artists'),
 );
 
+/** A release's tracks, each with its credits in order (JSON built by PostgreSQL: one statement, not two). */
 const tracksOfRelease = preparedPer((orm) =>
   orm
-    .select()
+    .select({
+      ...getTableColumns(tracks),
+      contributors: sql<ContributorRow[]>`coalesce((
+        select json_agg(json_build_object('artistId', ${trackContributors.artistId}, 'role', ${trackContributors.role})
+          order by ${trackContributors.position})
+        from ${trackContributors} where ${trackContributors.trackId} = ${tracks.id}), '[]'::json)`,
+    })
     .from(tracks)
     .where(eq(tracks.releaseId, sql.placeholder('id')))
     .orderBy(asc(tracks.discNumber), asc(tracks.trackNumber))
@@ -82,8 +111,8 @@ export async function replacePrimaryArtists(orm: Orm, releaseId: string, artistI
 }
 
 /** The tracks of a release in disc and track order, with their contributors in credit order. */
-export async function tracksOf(orm: Orm, releaseId: string): Promise<TrackWithContributors[]> {
-  return withContributors(orm, await tracksOfRelease(orm).execute({ id: releaseId }));
+export function tracksOf(orm: Orm, releaseId: string): Promise<TrackWithContributors[]> {
+  return tracksOfRelease(orm).execute({ id: releaseId });
 }
 
 export async function withContributors(orm: Orm, rows: TrackRow[]): Promise<TrackWithContributors[]> {

@@ -15,6 +15,7 @@ import { recordEvent } from './history.ts';
 import { owningLabel } from './owning-label.ts';
 import {
   findRelease,
+  findReleaseWithArtists,
   primaryArtistIdsOf,
   primaryArtistIdsOfRelease,
   type ReleaseRow,
@@ -74,9 +75,9 @@ const artistReferences = (ids: string[]) =>
   ids.map((artistId, index) => ({ field: `primaryArtistIds.${index}`, artistId }));
 
 /** The whole release as GET /v1/releases/{id} and the workflow actions answer it. */
-export async function fullRelease(orm: Orm, row: ReleaseRow) {
+export async function fullRelease(orm: Orm, row: ReleaseRow, primaryArtistIds?: string[]) {
   const [artistIds, tracks] = await Promise.all([
-    primaryArtistIdsOfRelease(orm, row.id),
+    primaryArtistIds ?? primaryArtistIdsOfRelease(orm, row.id),
     tracksOf(orm, row.id),
   ]);
   // Artwork arrives with the assets module (issue #4); until then a release has none.
@@ -127,8 +128,9 @@ export async function createRelease(deps: Deps, actor: Actor, body: CreateReleas
 }
 
 export async function getRelease(deps: Deps, actor: Actor, id: string) {
-  const row = ensureVisible(actor, 'release:read', await findRelease(deps.db.orm, id), 'Release');
-  return fullRelease(deps.db.orm, row);
+  const found = await findReleaseWithArtists(deps.db.orm, id);
+  const row = ensureVisible(actor, 'release:read', found, 'Release');
+  return fullRelease(deps.db.orm, row, row.primaryArtistIds);
 }
 
 /**
