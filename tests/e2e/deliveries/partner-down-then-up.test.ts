@@ -1,4 +1,4 @@
-import { createPartner, s3Transport } from '../../integration/partners/partner-factory.ts';
+import { createPartner, s3Transport } from '../../factories/partners.ts';
 import { describe, expect, test } from '../../utils/test.ts';
 import { ingested, postCallback } from './support/callback.ts';
 import { distributedRelease } from './support/delivered-release.ts';

@@ -2,7 +2,7 @@ import { signCallback } from '@soundcheck/api/deliveries/callback-signature.ts';
 import { sweepDeliveries } from '@soundcheck/api/deliveries/sweep.ts';
 import { SftpMock } from 'soundcheck/mocks/sftp-mock.ts';
 import { afterAll, beforeAll } from 'vitest';
-import { createPartner, s3Transport, sftpTransport } from '../../integration/partners/partner-factory.ts';
+import { createPartner, s3Transport, sftpTransport } from '../../factories/partners.ts';
 import { describe, expect, test } from '../../utils/test.ts';
 import { expectBatchChoreography } from './choreography-check.ts';
 import { approvedReleaseWithAssets } from './deliverable-release.ts';

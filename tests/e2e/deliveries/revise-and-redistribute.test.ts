@@ -1,5 +1,5 @@
+import { createPartner, s3Transport } from '../../factories/partners.ts';
 import { WorkflowFactory } from '../../factories/workflow.ts';
-import { createPartner, s3Transport } from '../../integration/partners/partner-factory.ts';
 import { describe, expect, test } from '../../utils/test.ts';
 import { approvedReleaseWithAssets } from './deliverable-release.ts';
 import { deliveredRelease, deliveriesOf } from './support/delivered-release.ts';

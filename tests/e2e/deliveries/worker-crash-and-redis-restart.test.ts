@@ -5,6 +5,7 @@ import { bullmqQueue } from '@soundcheck/api/jobs/bullmq-queue.ts';
 import { asc, eq } from 'drizzle-orm';
 import { SftpMock } from 'soundcheck/mocks/sftp-mock.ts';
 import { afterAll, beforeAll } from 'vitest';
+import { s3Transport, sftpTransport } from '../../factories/partners.ts';
 import {
   deliveryRow,
   queuedDeliveries,
@@ -13,7 +14,6 @@ import {
 } from '../../integration/deliveries/queued-delivery.ts';
 import type { Child } from '../../integration/deliveries/support/child.ts';
 import { waitFor } from '../../integration/deliveries/support/wait-for.ts';
-import { s3Transport, sftpTransport } from '../../integration/partners/partner-factory.ts';
 import { describe, expect, test } from '../../utils/test.ts';
 import { expectBatchChoreography } from './choreography-check.ts';
 import { ownRedisOrSkip } from './support/own-redis.ts';

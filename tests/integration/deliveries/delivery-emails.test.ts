@@ -8,9 +8,9 @@ import {
   distributedRelease,
 } from '../../e2e/deliveries/support/delivered-release.ts';
 import { expectStatus } from '../../factories/expect-status.ts';
+import { createPartner, s3Transport } from '../../factories/partners.ts';
 import { signedIn } from '../../factories/signed-in.ts';
 import { describe, expect, test } from '../../utils/test.ts';
-import { createPartner, s3Transport } from '../partners/partner-factory.ts';
 
 const about = (mails: CapturedMail[], words: string) => mails.filter((mail) => mail.subject.includes(words));
 

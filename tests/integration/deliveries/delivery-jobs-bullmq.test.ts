@@ -5,8 +5,8 @@ import type { Deps } from '@soundcheck/api/deps.ts';
 import { bullmqQueue } from '@soundcheck/api/jobs/bullmq-queue.ts';
 import { registerJobHandlers } from '@soundcheck/api/jobs/handlers.ts';
 import { asc, eq } from 'drizzle-orm';
+import { s3Transport } from '../../factories/partners.ts';
 import { describe, expect, test } from '../../utils/test.ts';
-import { s3Transport } from '../partners/partner-factory.ts';
 import { queuedDelivery, settledDelivery } from './queued-delivery.ts';
 import { startChild } from './support/child.ts';
 

@@ -4,8 +4,8 @@ import type { Deps } from '@soundcheck/api/deps.ts';
 import { eq } from 'drizzle-orm';
 import { SftpMock } from 'soundcheck/mocks/sftp-mock.ts';
 import { afterAll, beforeAll } from 'vitest';
+import { s3Transport, sftpTransport } from '../../factories/partners.ts';
 import { describe, expect, test } from '../../utils/test.ts';
-import { s3Transport, sftpTransport } from '../partners/partner-factory.ts';
 import { deliveryRow, queuedDelivery } from './queued-delivery.ts';
 import { waitFor } from './support/wait-for.ts';
 

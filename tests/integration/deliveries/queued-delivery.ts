@@ -6,8 +6,8 @@ import { releases } from '@soundcheck/api/releases/tables.ts';
 import { eq } from 'drizzle-orm';
 import type { ApiClient } from 'soundcheck/client/http-client.ts';
 import { approvedReleaseWithAssets } from '../../e2e/deliveries/deliverable-release.ts';
+import { createPartner, type Partner } from '../../factories/partners.ts';
 import type { SignedInUser } from '../../factories/signed-in.ts';
-import { createPartner, type Partner } from '../partners/partner-factory.ts';
 import { waitFor } from './support/wait-for.ts';
 
 /**
