@@ -13,8 +13,8 @@ import {
   settledDelivery,
 } from '../../integration/deliveries/queued-delivery.ts';
 import type { Child } from '../../integration/deliveries/support/child.ts';
-import { waitFor } from '../../integration/deliveries/support/wait-for.ts';
 import { describe, expect, test } from '../../utils/test.ts';
+import { waitFor } from '../../utils/wait-for.ts';
 import { expectBatchChoreography } from './choreography-check.ts';
 import { ownRedisOrSkip } from './support/own-redis.ts';
 import { startWorkerProcess, workerDatabaseUrl } from './support/worker-process.ts';

@@ -6,8 +6,8 @@ import { SftpMock } from 'soundcheck/mocks/sftp-mock.ts';
 import { afterAll, beforeAll } from 'vitest';
 import { s3Transport, sftpTransport } from '../../factories/partners.ts';
 import { describe, expect, test } from '../../utils/test.ts';
+import { waitFor } from '../../utils/wait-for.ts';
 import { deliveryRow, queuedDelivery } from './queued-delivery.ts';
-import { waitFor } from './support/wait-for.ts';
 
 const sftp = new SftpMock({ name: 'lease-sftp' });
 beforeAll(() => sftp.start());

@@ -8,7 +8,7 @@ import type { ApiClient } from 'soundcheck/client/http-client.ts';
 import { approvedReleaseWithAssets } from '../../e2e/deliveries/deliverable-release.ts';
 import { createPartner, type Partner } from '../../factories/partners.ts';
 import type { SignedInUser } from '../../factories/signed-in.ts';
-import { waitFor } from './support/wait-for.ts';
+import { waitFor } from '../../utils/wait-for.ts';
 
 /**
  * An approved release put into `distributing` with one queued `new` delivery per partner, written straight
