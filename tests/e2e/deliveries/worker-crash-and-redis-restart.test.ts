@@ -12,7 +12,7 @@ import {
   queuedDelivery,
   settledDelivery,
 } from '../../integration/deliveries/queued-delivery.ts';
-import type { Child } from '../../integration/deliveries/support/child.ts';
+import type { Child } from '../../utils/child.ts';
 import { describe, expect, test } from '../../utils/test.ts';
 import { waitFor } from '../../utils/wait-for.ts';
 import { expectBatchChoreography } from './choreography-check.ts';
