@@ -1,7 +1,7 @@
+import { approvedReleaseWithAssets } from '../../factories/deliverable-release.ts';
 import { createPartner, s3Transport } from '../../factories/partners.ts';
 import { WorkflowFactory } from '../../factories/workflow.ts';
 import { describe, expect, test } from '../../utils/test.ts';
-import { approvedReleaseWithAssets } from './deliverable-release.ts';
 import { deliveredRelease, deliveriesOf } from './support/delivered-release.ts';
 
 describe('revise, redistribute, racing distributes, Idempotency-Key', {

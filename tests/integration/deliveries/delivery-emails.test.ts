@@ -1,12 +1,12 @@
 import { sweepDeliveries } from '@soundcheck/api/deliveries/sweep.ts';
 import type { CapturedMail } from 'soundcheck/mocks/smtp-mock.ts';
-import { approvedReleaseWithAssets } from '../../e2e/deliveries/deliverable-release.ts';
 import { ingested, postCallback } from '../../e2e/deliveries/support/callback.ts';
 import {
   deliveredRelease,
   deliveriesOf,
   distributedRelease,
 } from '../../e2e/deliveries/support/delivered-release.ts';
+import { approvedReleaseWithAssets } from '../../factories/deliverable-release.ts';
 import { expectStatus } from '../../factories/expect-status.ts';
 import { createPartner, s3Transport } from '../../factories/partners.ts';
 import { signedIn } from '../../factories/signed-in.ts';

@@ -5,7 +5,7 @@ import { findRelease } from '@soundcheck/api/releases/repository.ts';
 import { releases } from '@soundcheck/api/releases/tables.ts';
 import { eq } from 'drizzle-orm';
 import type { ApiClient } from 'soundcheck/client/http-client.ts';
-import { approvedReleaseWithAssets } from '../../e2e/deliveries/deliverable-release.ts';
+import { approvedReleaseWithAssets } from '../../factories/deliverable-release.ts';
 import { createPartner, type Partner } from '../../factories/partners.ts';
 import type { SignedInUser } from '../../factories/signed-in.ts';
 import { waitFor } from '../../utils/wait-for.ts';

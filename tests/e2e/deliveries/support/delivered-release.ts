@@ -1,9 +1,9 @@
 import type { Deps } from '@soundcheck/api/deps.ts';
 import type { ApiClient } from 'soundcheck/client/http-client.ts';
+import { approvedReleaseWithAssets } from '../../../factories/deliverable-release.ts';
 import { expectStatus } from '../../../factories/expect-status.ts';
 import type { Partner } from '../../../factories/partners.ts';
 import type { SignedInUser } from '../../../factories/signed-in.ts';
-import { approvedReleaseWithAssets } from '../deliverable-release.ts';
 import { ingested, postCallback } from './callback.ts';
 
 export interface DeliveryView {
