@@ -11,7 +11,7 @@ import {
   queuedDeliveries,
   queuedDelivery,
   settledDelivery,
-} from '../../integration/deliveries/queued-delivery.ts';
+} from '../../factories/queued-delivery.ts';
 import type { Child } from '../../utils/child.ts';
 import { describe, expect, test } from '../../utils/test.ts';
 import { waitFor } from '../../utils/wait-for.ts';

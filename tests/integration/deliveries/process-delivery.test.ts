@@ -5,9 +5,9 @@ import { eq } from 'drizzle-orm';
 import { SftpMock } from 'soundcheck/mocks/sftp-mock.ts';
 import { afterAll, beforeAll } from 'vitest';
 import { s3Transport, sftpTransport } from '../../factories/partners.ts';
+import { deliveryRow, queuedDelivery } from '../../factories/queued-delivery.ts';
 import { describe, expect, test } from '../../utils/test.ts';
 import { waitFor } from '../../utils/wait-for.ts';
-import { deliveryRow, queuedDelivery } from './queued-delivery.ts';
 
 const sftp = new SftpMock({ name: 'lease-sftp' });
 beforeAll(() => sftp.start());
