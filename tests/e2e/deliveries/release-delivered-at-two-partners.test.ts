@@ -4,8 +4,8 @@ import { SftpMock } from 'soundcheck/mocks/sftp-mock.ts';
 import { afterAll, beforeAll } from 'vitest';
 import { approvedReleaseWithAssets } from '../../factories/deliverable-release.ts';
 import { createPartner, s3Transport, sftpTransport } from '../../factories/partners.ts';
+import { expectBatchChoreography } from '../../utils/choreography-check.ts';
 import { describe, expect, test } from '../../utils/test.ts';
-import { expectBatchChoreography } from './choreography-check.ts';
 
 const sftp = new SftpMock({ name: 'dsp-sftp' });
 beforeAll(() => sftp.start());

@@ -13,9 +13,9 @@ import {
   settledDelivery,
 } from '../../factories/queued-delivery.ts';
 import type { Child } from '../../utils/child.ts';
+import { expectBatchChoreography } from '../../utils/choreography-check.ts';
 import { describe, expect, test } from '../../utils/test.ts';
 import { waitFor } from '../../utils/wait-for.ts';
-import { expectBatchChoreography } from './choreography-check.ts';
 import { ownRedisOrSkip } from './support/own-redis.ts';
 import { startWorkerProcess, workerDatabaseUrl } from './support/worker-process.ts';
 
