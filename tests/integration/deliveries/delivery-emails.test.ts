@@ -1,6 +1,5 @@
 import { sweepDeliveries } from '@soundcheck/api/deliveries/sweep.ts';
 import type { CapturedMail } from 'soundcheck/mocks/smtp-mock.ts';
-import { ingested, postCallback } from '../../e2e/deliveries/support/callback.ts';
 import {
   deliveredRelease,
   deliveriesOf,
@@ -10,6 +9,7 @@ import { approvedReleaseWithAssets } from '../../factories/deliverable-release.t
 import { expectStatus } from '../../factories/expect-status.ts';
 import { createPartner, s3Transport } from '../../factories/partners.ts';
 import { signedIn } from '../../factories/signed-in.ts';
+import { ingested, postCallback } from '../../utils/partner-callback.ts';
 import { describe, expect, test } from '../../utils/test.ts';
 
 const about = (mails: CapturedMail[], words: string) => mails.filter((mail) => mail.subject.includes(words));

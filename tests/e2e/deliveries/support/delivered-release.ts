@@ -4,7 +4,7 @@ import { approvedReleaseWithAssets } from '../../../factories/deliverable-releas
 import { expectStatus } from '../../../factories/expect-status.ts';
 import type { Partner } from '../../../factories/partners.ts';
 import type { SignedInUser } from '../../../factories/signed-in.ts';
-import { ingested, postCallback } from './callback.ts';
+import { ingested, postCallback } from '../../../utils/partner-callback.ts';
 
 export interface DeliveryView {
   id: string;
