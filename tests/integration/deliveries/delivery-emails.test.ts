@@ -1,11 +1,7 @@
 import { sweepDeliveries } from '@soundcheck/api/deliveries/sweep.ts';
 import type { CapturedMail } from 'soundcheck/mocks/smtp-mock.ts';
-import {
-  deliveredRelease,
-  deliveriesOf,
-  distributedRelease,
-} from '../../e2e/deliveries/support/delivered-release.ts';
 import { approvedReleaseWithAssets } from '../../factories/deliverable-release.ts';
+import { deliveredRelease, deliveriesOf, distributedRelease } from '../../factories/delivered-release.ts';
 import { expectStatus } from '../../factories/expect-status.ts';
 import { createPartner, s3Transport } from '../../factories/partners.ts';
 import { signedIn } from '../../factories/signed-in.ts';

@@ -2,7 +2,7 @@ import { partners } from '@soundcheck/api/partners/tables.ts';
 import { eq } from 'drizzle-orm';
 import { SftpMock } from 'soundcheck/mocks/sftp-mock.ts';
 import { afterAll, beforeAll } from 'vitest';
-import { deliveredRelease } from '../../e2e/deliveries/support/delivered-release.ts';
+import { deliveredRelease } from '../../factories/delivered-release.ts';
 import { expectStatus } from '../../factories/expect-status.ts';
 import { createPartner, partnerBody, s3Transport, sftpTransport } from '../../factories/partners.ts';
 import { signIn } from '../../factories/signed-in.ts';
