@@ -36,9 +36,6 @@ export const conditions = {
   /** The resource belongs to the actor's label and the actor created it. */
   ownCreation: (actor: Actor, resource: PolicyResource) =>
     ownLabel(actor, resource) && resource.createdBy === actor.id,
-  /** The actor did not create the resource (four-eyes: a reviewer never approves their own release). */
-  notOwnCreation: (actor: Actor, resource: PolicyResource) =>
-    resource.createdBy !== undefined && resource.createdBy !== actor.id,
   /** The resource is the actor's own account. */
   self,
   /** The resource is an account other than the actor's own (no one changes their own role or status). */
