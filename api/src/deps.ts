@@ -5,7 +5,7 @@ import { connectPostgres, type Database, openPglite } from './db/database.ts';
 import { migrateUp } from './db/migrate.ts';
 import type { JobQueue } from './jobs/job-queue.ts';
 import { openJobQueue } from './jobs/open-queue.ts';
-import { serviceLog } from './jobs/service-log.ts';
+import { serviceLog } from './log.ts';
 import type { MusicBrainzClient } from './lookup/musicbrainz-client.ts';
 import { openMusicBrainz } from './lookup/open-musicbrainz.ts';
 import type { Mailer } from './notifications/mailer.ts';

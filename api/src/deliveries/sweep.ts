@@ -1,6 +1,6 @@
 import { and, eq, inArray, isNull, lt, lte, or } from 'drizzle-orm';
 import type { Deps } from '../deps.ts';
-import { serviceLog } from '../jobs/service-log.ts';
+import { serviceLog } from '../log.ts';
 import { partners } from '../partners/tables.ts';
 import { releases } from '../releases/tables.ts';
 import { transitionRelease } from '../releases/transition.ts';
