@@ -1,5 +1,5 @@
 import { faker } from '@faker-js/faker';
-import type { Role } from '@soundcheck/api/users/tables.ts';
+import type { Role } from '@soundcheck/api/auth/roles.ts';
 import type { ApiClient } from 'soundcheck/client/http-client.ts';
 import { expectStatus } from './expect-status.ts';
 import { type LabelParams, labelFactory } from './labels.ts';

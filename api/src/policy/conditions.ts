@@ -1,5 +1,5 @@
 import type { Actor } from '../auth/actor.ts';
-import type { Role } from '../users/tables.ts';
+import type { Role } from '../auth/roles.ts';
 
 /** What the policy needs to know about the resource an action touches; every field is optional. */
 export interface PolicyResource {
