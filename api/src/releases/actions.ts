@@ -11,7 +11,7 @@ import { fullRelease } from './service.ts';
 import { ensureTransition, transitionReleaseOrThrow } from './transition.ts';
 import { actionEvents } from './workflow.ts';
 
-/** The workflow actions with an endpoint today; distribute, revise and takedown need deliveries (issue #6). */
+/** The workflow actions run here; distribute, revise and takedown create deliveries (deliveries/release-actions.ts). */
 export const releaseActions = [
   'submit',
   'withdraw',
