@@ -1,11 +1,14 @@
 import { parseArgs } from 'node:util';
 import { allCategories, type Category, run } from '../runner/run.ts';
+import { parseShard } from '../sharding/plan.ts';
+import { UsageError } from './usage-error.ts';
 
 const usage = `usage: soundcheck run [options]
   --category <names>   comma-separated: ${allCategories.join(', ')} (default: all)
   --tags <expression>  Vitest tag expression, e.g. "auth && !slow" (repeatable: or)
   --target <url>       black-box run against a deployment
-  --shard <i/n>        run the i-th of n shards
+  --shard <i/n>        run the i-th of n shards, balanced by file durations in the history
+  --shard-plan <file>  the shard plan every shard shares (soundcheck shards --out <file>)
   --report-dir <dir>   where run folders go (default: reports)
   --seed <n>           replay a run's randomness
   --strict             a missing service fails the run (also SOUNDCHECK_STRICT=1)`;
@@ -19,9 +22,7 @@ function categories(value: string | undefined): Category[] {
   return names as Category[];
 }
 
-export class UsageError extends Error {
-  override name = 'UsageError';
-}
+export { UsageError };
 
 /** `soundcheck run` and `soundcheck test`: parses the options, runs, prints the verdict, returns the exit code. */
 export async function runCommand(
@@ -35,6 +36,7 @@ export async function runCommand(
       tags: { type: 'string', multiple: true },
       target: { type: 'string' },
       shard: { type: 'string' },
+      'shard-plan': { type: 'string' },
       'report-dir': { type: 'string' },
       seed: { type: 'string' },
       strict: { type: 'boolean' },
@@ -47,8 +49,7 @@ export async function runCommand(
   }
   if (values.seed !== undefined && !/^\d+$/.test(values.seed))
     throw new UsageError('--seed takes a whole number');
-  if (values.shard !== undefined && !/^\d+\/\d+$/.test(values.shard))
-    throw new UsageError('--shard takes i/n, e.g. 1/3');
+  if (values.shard !== undefined) parseShard(values.shard);
   const target = values.target ?? process.env.SOUNDCHECK_TARGET ?? null;
   if (target && !/^https?:\/\//.test(target)) throw new UsageError('--target takes an http(s) URL');
   const outcome = await run({
@@ -56,6 +57,7 @@ export async function runCommand(
     tags: values.tags ?? [],
     target,
     shard: values.shard ?? null,
+    shardPlan: values['shard-plan'] ?? null,
     reportDir: values['report-dir'] ?? 'reports',
     seed: values.seed ? Number(values.seed) : Math.floor(Math.random() * 2 ** 31),
     strict: values.strict === true || process.env.SOUNDCHECK_STRICT === '1',

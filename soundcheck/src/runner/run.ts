@@ -6,6 +6,7 @@ import { readCoverage } from '../report/write-run-folder.ts';
 import { ResultsReporter } from '../reporter/results-reporter.ts';
 import { type Tally, tallyOf } from '../reporter/test-record.ts';
 import { checkServices } from '../services/health.ts';
+import { describePlan, shardFiles } from '../sharding/shard-files.ts';
 import { HistorySession } from './history-session.ts';
 import { phase } from './phases.ts';
 import { ProgressReporter } from './progress-reporter.ts';
@@ -22,8 +23,10 @@ export interface RunOptions {
   tags: string[];
   /** Black-box mode: the base URL of a deployment. */
   target: string | null;
-  /** `i/n`: this machine runs the i-th of n shards. */
+  /** `i/n`: this machine runs the i-th of n shards, balanced by the files' durations in the history. */
   shard: string | null;
+  /** A saved shard plan (`soundcheck shards --out`), so that every shard of a CI run agrees. */
+  shardPlan?: string | null;
   reportDir: string;
   seed: number;
   strict: boolean;
@@ -72,6 +75,20 @@ export async function run(options: RunOptions): Promise<RunOutcome> {
     options.target ? Promise.resolve() : preflight(options.strict),
   );
 
+  const files = options.shard
+    ? await phase(`sharding: shard ${options.shard} by duration`, async () => {
+        const { shards, mine } = await shardFiles(
+          options.shard!,
+          options.categories,
+          options.shardPlan ?? null,
+        );
+        for (const line of describePlan(shards, mine)) process.stdout.write(`${line}\n`);
+        // An empty filter list would run every file: a shard with none gets a filter that matches none.
+        return mine.files.length
+          ? mine.files.map((file) => path.resolve(file))
+          : ['<no files in this shard>'];
+      })
+    : [];
   const info = runInfo({ id: runId, seed: options.seed, shard: options.shard, target: options.target });
   const log = (line: string) => process.stdout.write(`${line}\n`);
   const history = await phase('history: open the store', () => HistorySession.begin(info, log));
@@ -81,13 +98,14 @@ export async function run(options: RunOptions): Promise<RunOutcome> {
   const vitest = await phase(`execution: ${options.categories.join(', ')}`, async () => {
     const instance = await startVitest(
       'test',
-      [],
+      files,
       {
         run: true,
         watch: false,
         project: options.categories,
+        // A shard with no files (more shards than files) runs nothing rather than everything.
+        ...(options.shard ? { passWithNoTests: true } : {}),
         ...(options.tags.length ? { tagsFilter: options.tags } : {}),
-        ...(options.shard ? { shard: options.shard } : {}),
         reporters: [progress, results],
         ...(options.coverage
           ? {
