@@ -7,6 +7,7 @@ import { ResultsReporter } from '../reporter/results-reporter.ts';
 import { type Tally, tallyOf } from '../reporter/test-record.ts';
 import { checkServices } from '../services/health.ts';
 import { describePlan, shardFiles } from '../sharding/shard-files.ts';
+import { clusterSummary } from '../triage/summary.ts';
 import { HistorySession } from './history-session.ts';
 import { phase } from './phases.ts';
 import { ProgressReporter } from './progress-reporter.ts';
@@ -140,6 +141,7 @@ export async function run(options: RunOptions): Promise<RunOutcome> {
     const view = await history.finish(finished, tally, metrics).finally(() => history.close());
     await publishRun(folder, { run: finished, tally, tests: results.records, metrics }, view, log);
   });
+  for (const line of clusterSummary(results.records)) process.stdout.write(`${line}\n`);
   process.stdout.write(`reports: ${path.relative(process.cwd(), folder)}/index.html\n`);
   return { runId, folder, tally, ok };
 }
