@@ -9,10 +9,10 @@ import { findRelease } from '@soundcheck/api/releases/repository.ts';
 import { releaseEvents, releases } from '@soundcheck/api/releases/tables.ts';
 import { asc, eq } from 'drizzle-orm';
 import type { ApiClient } from 'soundcheck/client/http-client.ts';
+import { createPartner, s3Transport } from '../../factories/partners.ts';
 import { ReleaseFactory } from '../../factories/releases.ts';
 import { type SignedInUser, signedIn } from '../../factories/signed-in.ts';
 import { describe, expect, test } from '../../utils/test.ts';
-import { createPartner, s3Transport } from '../partners/partner-factory.ts';
 
 type Spec = Array<{
   partner: number;

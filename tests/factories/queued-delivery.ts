@@ -5,10 +5,10 @@ import { findRelease } from '@soundcheck/api/releases/repository.ts';
 import { releases } from '@soundcheck/api/releases/tables.ts';
 import { eq } from 'drizzle-orm';
 import type { ApiClient } from 'soundcheck/client/http-client.ts';
-import { approvedReleaseWithAssets } from '../../e2e/deliveries/deliverable-release.ts';
-import type { SignedInUser } from '../../factories/signed-in.ts';
-import { createPartner, type Partner } from '../partners/partner-factory.ts';
-import { waitFor } from './support/wait-for.ts';
+import { waitFor } from '../utils/wait-for.ts';
+import { approvedReleaseWithAssets } from './deliverable-release.ts';
+import { createPartner, type Partner } from './partners.ts';
+import type { SignedInUser } from './signed-in.ts';
 
 /**
  * An approved release put into `distributing` with one queued `new` delivery per partner, written straight
