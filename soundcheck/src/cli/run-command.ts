@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { allCategories, type Category, run } from '../runner/run.ts';
 import { parseShard } from '../sharding/plan.ts';
 import { UsageError } from './usage-error.ts';
+import { positiveInt } from './with-history.ts';
 
 const usage = `usage: soundcheck run [options]
   --category <names>   comma-separated: ${allCategories.join(', ')} (default: all)
@@ -11,6 +12,9 @@ const usage = `usage: soundcheck run [options]
   --shard-plan <file>  the shard plan every shard shares (soundcheck shards --out <file>)
   --report-dir <dir>   where run folders go (default: reports)
   --seed <n>           replay a run's randomness
+  --new-tests <branch> early flake detection: tests <branch>'s history never ran repeat (a PR run)
+  --repeats <n>        how often a new test repeats (default 10)
+  --quarantine <file>  the quarantine list (default tests/quarantine.json)
   --strict             a missing service fails the run (also SOUNDCHECK_STRICT=1)`;
 
 function categories(value: string | undefined): Category[] {
@@ -39,6 +43,9 @@ export async function runCommand(
       'shard-plan': { type: 'string' },
       'report-dir': { type: 'string' },
       seed: { type: 'string' },
+      'new-tests': { type: 'string' },
+      repeats: { type: 'string' },
+      quarantine: { type: 'string' },
       strict: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -58,6 +65,10 @@ export async function runCommand(
     target,
     shard: values.shard ?? null,
     shardPlan: values['shard-plan'] ?? null,
+    newTests: values['new-tests']
+      ? { base: values['new-tests'], repeats: positiveInt(values.repeats, 10, '--repeats') }
+      : null,
+    ...(values.quarantine ? { quarantineFile: values.quarantine } : {}),
     reportDir: values['report-dir'] ?? 'reports',
     seed: values.seed ? Number(values.seed) : Math.floor(Math.random() * 2 ** 31),
     strict: values.strict === true || process.env.SOUNDCHECK_STRICT === '1',
@@ -66,6 +77,9 @@ export async function runCommand(
   const { passed, failed, skipped, flaky } = outcome.tally;
   // A test that passed only on retry is not a plain pass: it is named, and counted apart.
   if (flaky) process.stdout.write(`\n${flaky} flaky (passed only on retry; see the report)`);
-  process.stdout.write(`\n${passed} passed, ${failed} failed, ${skipped} skipped\n`);
+  const quarantined = outcome.quarantinedFailures;
+  if (quarantined)
+    process.stdout.write(`\n${quarantined} quarantined (failed, not counted; see tests/quarantine.json)`);
+  process.stdout.write(`\n${passed} passed, ${failed - quarantined} failed, ${skipped} skipped\n`);
   return outcome.ok ? 0 : 1;
 }

@@ -52,10 +52,10 @@ function clusterCard(
   </details>`;
 }
 
-function flakyCard(test: TestRecord): Raw {
+function retriedCard(test: TestRecord): Raw {
   const error = decidingError(test);
   return html`<div class="failure flaky">
-    <div class="title">${titleOf(test)} <span class="pill flaky">flaky: passed on retry ${test.retries}</span></div>
+    <div class="title">${titleOf(test)} ${test.quarantined ? html`<span class="pill">quarantined</span>` : html`<span class="pill flaky">flaky${test.retries ? html`: passed on retry ${test.retries}` : ''}</span>`}</div>
     <div class="file">${test.project} · ${test.file}</div>
     ${error ? errorDetail(test, error) : ''}
   </div>`;
@@ -68,11 +68,13 @@ function flakyCard(test: TestRecord): Raw {
 export function failuresSection({ result, history }: ReportModel): Raw {
   const clusters = clusterFailures(result.tests);
   const flaky = result.tests.filter((test) => test.status === 'flaky');
+  const quarantined = result.tests.filter((test) => test.status === 'failed' && test.quarantined);
   const failed = clusters.reduce((sum, c) => sum + c.tests.length, 0);
   const known = new Map((history?.knownClusters ?? []).map((k) => [k.signature, k]));
   return html`<section class="wide" id="failures"><h2>Failures <span class="pill">${failed} in ${clusters.length} cluster${clusters.length === 1 ? '' : 's'}</span></h2>
-    ${clusters.length || flaky.length ? '' : html`<p class="empty">Nothing failed, nothing needed a retry.</p>`}
+    ${clusters.length || flaky.length || quarantined.length ? '' : html`<p class="empty">Nothing failed, nothing needed a retry.</p>`}
     ${clusters.map((cluster, i) => clusterCard(cluster, known.get(cluster.signature), history !== null, i < 3))}
-    ${flaky.length ? html`<h3>Passed only on retry <span class="pill flaky">${flaky.length}</span></h3>${flaky.map(flakyCard)}` : ''}
+    ${quarantined.length ? html`<h3>Quarantined: failed, not counted <span class="pill">${quarantined.length}</span></h3><p class="muted">Listed in tests/quarantine.json with an owner and an expiry date.</p>${quarantined.map(retriedCard)}` : ''}
+    ${flaky.length ? html`<h3>Flaky: passed only on retry, or new and failed a repeat <span class="pill flaky">${flaky.length}</span></h3>${flaky.map(retriedCard)}` : ''}
   </section>`;
 }

@@ -50,11 +50,11 @@ export interface FailureCluster {
   tests: TestRecord[];
 }
 
-/** Failed tests grouped by signature, largest group first (ties: by signature, for a stable order). */
+/** Failed tests (quarantined ones apart) grouped by signature, largest group first (ties: by signature, for a stable order). */
 export function clusterFailures(tests: readonly TestRecord[], root?: string): FailureCluster[] {
   const clusters = new Map<string, FailureCluster>();
   for (const test of tests) {
-    if (test.status !== 'failed') continue;
+    if (test.status !== 'failed' || test.quarantined) continue;
     const error = decidingError(test);
     if (!error) continue;
     const signature = failureSignature(error, root);
