@@ -2,6 +2,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { historyView } from '../analytics/history-view.ts';
 import { collectMetrics } from '../metrics/collector.ts';
+import { writeJobSummary } from '../report/job-summary.ts';
 import { type RunResult, readRunResult } from '../report/run-result.ts';
 import { writeRunFolder } from '../report/write-run-folder.ts';
 import { tallyOf } from '../reporter/test-record.ts';
@@ -70,7 +71,7 @@ export async function mergeCommand(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { 'report-dir': { type: 'string' } },
+    options: { 'report-dir': { type: 'string' }, summary: { type: 'string' } },
   });
   const reportDir = values['report-dir'] ?? 'reports';
   if (positionals.length < 2)
@@ -86,6 +87,7 @@ export async function mergeCommand(args: string[]): Promise<number> {
   });
   print(`✓ merged run ${merged.run.id} in ${path.relative(process.cwd(), folder)}`);
   print(shardBalance(shards));
+  if (values.summary) writeJobSummary(values.summary, merged);
   const { passed, failed, skipped } = merged.tally;
   print(`\n${passed} passed, ${failed} failed, ${skipped} skipped`);
   return merged.run.verdict === 'passed' ? 0 : 1;

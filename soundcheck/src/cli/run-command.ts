@@ -15,6 +15,8 @@ const usage = `usage: soundcheck run [options]
   --new-tests <branch> early flake detection: tests <branch>'s history never ran repeat (a PR run)
   --repeats <n>        how often a new test repeats (default 10)
   --quarantine <file>  the quarantine list (default tests/quarantine.json)
+  --coverage           measure code coverage against the thresholds in vitest.config.ts (run does)
+  --summary <file>     append a Markdown summary for CI (e.g. "$GITHUB_STEP_SUMMARY")
   --strict             a missing service fails the run (also SOUNDCHECK_STRICT=1)`;
 
 function categories(value: string | undefined): Category[] {
@@ -46,6 +48,8 @@ export async function runCommand(
       'new-tests': { type: 'string' },
       repeats: { type: 'string' },
       quarantine: { type: 'string' },
+      coverage: { type: 'boolean' },
+      summary: { type: 'string' },
       strict: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -72,7 +76,8 @@ export async function runCommand(
     reportDir: values['report-dir'] ?? 'reports',
     seed: values.seed ? Number(values.seed) : Math.floor(Math.random() * 2 ** 31),
     strict: values.strict === true || process.env.SOUNDCHECK_STRICT === '1',
-    coverage: defaults.coverage ?? false,
+    coverage: values.coverage === true || (defaults.coverage ?? false),
+    summaryFile: values.summary ?? null,
   });
   const { passed, failed, skipped, flaky } = outcome.tally;
   // A test that passed only on retry is not a plain pass: it is named, and counted apart.

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { startVitest } from 'vitest/node';
 import { collectMetrics } from '../metrics/collector.ts';
 import { readQuarantine } from '../quarantine/quarantine.ts';
+import { writeJobSummary } from '../report/job-summary.ts';
 import type { Verdict } from '../report/run-result.ts';
 import { readCoverage } from '../report/write-run-folder.ts';
 import { ResultsReporter } from '../reporter/results-reporter.ts';
@@ -39,6 +40,8 @@ export interface RunOptions {
   quarantineFile?: string;
   /** Early flake detection: tests the history of this branch never ran repeat `repeats` times. */
   newTests?: { base: string; repeats: number } | null;
+  /** Append a Markdown summary of the run here (a CI job summary). */
+  summaryFile?: string | null;
   /** Measure code coverage into `<run>/coverage/` (the full QA run does; `npm test` stays fast). */
   coverage?: boolean;
 }
@@ -182,7 +185,9 @@ export async function run(options: RunOptions): Promise<RunOutcome> {
 
   await phase('result collection: history and reports', async () => {
     const view = await history.finish(finished, tally, metrics).finally(() => history.close());
-    await publishRun(folder, { run: finished, tally, tests: results.records, metrics }, view, log);
+    const result = { run: finished, tally, tests: results.records, metrics };
+    await publishRun(folder, result, view, log);
+    if (options.summaryFile) writeJobSummary(options.summaryFile, result);
   });
   for (const line of clusterSummary(results.records)) process.stdout.write(`${line}\n`);
   for (const test of judgement.quarantined)
