@@ -80,7 +80,7 @@ export async function fullRelease(orm: Orm, row: ReleaseRow, primaryArtistIds?: 
     primaryArtistIds ?? primaryArtistIdsOfRelease(orm, row.id),
     tracksOf(orm, row.id),
   ]);
-  // Artwork arrives with the assets module (issue #4); until then a release has none.
+  // The artwork summary is not filled in here: the view answers null even when artwork was uploaded.
   return { ...releaseView(row, artistIds), tracks: tracks.map(trackView), artwork: null };
 }
 
