@@ -27,9 +27,7 @@ async function listen(server: Server, hits: () => number, sockets: Set<Socket>):
 }
 
 /** An HTTP server whose every request is handled by `handle`. */
-export function httpServer(
-  handle: (req: IncomingMessage, res: ServerResponse) => void,
-): Promise<LocalServer> {
+function httpServer(handle: (req: IncomingMessage, res: ServerResponse) => void): Promise<LocalServer> {
   let hits = 0;
   const server = createHttpServer((req, res) => {
     hits++;
@@ -39,7 +37,7 @@ export function httpServer(
 }
 
 /** A TCP server that answers every connection's first bytes with `reply` (raw), then does `after`. */
-export function rawServer(reply: string, after: 'end' | 'destroy' | 'hang'): Promise<LocalServer> {
+function rawServer(reply: string, after: 'end' | 'destroy' | 'hang'): Promise<LocalServer> {
   let hits = 0;
   const server = createTcpServer((socket) => {
     socket.once('data', () => {
@@ -79,4 +77,3 @@ export const truncatingServer = () =>
     'destroy',
   );
 export const garbageServer = () => rawServer('SSH-2.0-OpenSSH_9.6 this is not HTTP\r\n\r\n', 'end');
-export const okServer = () => httpServer((_req, res) => ok(res));
