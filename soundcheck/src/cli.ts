@@ -1,6 +1,7 @@
 import { compareCommand } from './cli/compare.ts';
 import { flakyCommand } from './cli/flaky.ts';
 import { historyCommand } from './cli/history.ts';
+import { loadCommand } from './cli/load.ts';
 import { mergeCommand } from './cli/merge.ts';
 import { reportCommand } from './cli/report.ts';
 import { runCommand, UsageError } from './cli/run-command.ts';
@@ -27,6 +28,10 @@ const verbs: Record<string, { summary: string; main: (args: string[]) => Promise
   compare: {
     summary: 'what changed between two runs: compare <A> <B> (or previous latest)',
     main: compareCommand,
+  },
+  load: {
+    summary: 'load a scenario file or URL: k6 executors, thresholds, latency from the intended start',
+    main: loadCommand,
   },
   merge: { summary: 'combine shard run folders into one run', main: mergeCommand },
   shards: {
