@@ -12,12 +12,12 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Redis } from 'ioredis';
 import pg from 'pg';
 import { createApiClient, fetchTransport } from 'soundcheck/client/http-client.ts';
 import { cloneDatabase, dropDatabase } from 'soundcheck/fixtures/databases.ts';
 import { checkService, defaultUrls } from 'soundcheck/services/health.ts';
 import { signIn } from '../../factories/signed-in.ts';
+import { removeRedisPrefix } from '../../utils/redis.ts';
 import { measureGoals } from './api/goals.ts';
 import { cores, cpuMs, cpuSpentMs, type ServerProcess, startServer } from './api/processes.ts';
 import { goalLines, medianRps, type RouteFigures, summarise, table } from './api/report.ts';
@@ -77,18 +77,6 @@ async function measure(route: Route, seconds: number, database: string): Promise
     `  ${route.name.padEnd(36)} ${result.rps.toFixed(0).padStart(6)} req/s  p99 ${result.p99Ms.toFixed(2)} ms  CPU ${result.serverCpuUs.toFixed(0)} µs/req + PostgreSQL ${result.databaseCpuUs.toFixed(0)}${bad}`,
   );
   return result;
-}
-
-async function removeKeys(url: string, prefix: string): Promise<void> {
-  const redis = new Redis(url, { lazyConnect: true });
-  await redis.connect();
-  let cursor = '0';
-  do {
-    const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 1000);
-    cursor = next;
-    if (keys.length) await redis.del(...keys);
-  } while (cursor !== '0');
-  redis.disconnect();
 }
 
 async function main(): Promise<number> {
@@ -193,7 +181,7 @@ async function main(): Promise<number> {
   } finally {
     await Promise.all(servers.map((server) => server.stop()));
     await dropDatabase(defaultUrls.postgres, name);
-    if (redisUp) await removeKeys(defaultUrls.redis, redisPrefix);
+    if (redisUp) await removeRedisPrefix(defaultUrls.redis, redisPrefix);
     rmSync(dataDir, { recursive: true, force: true });
   }
 }
