@@ -76,10 +76,9 @@ const artistReferences = (ids: string[]) =>
 
 /** The whole release as GET /v1/releases/{id} and the workflow actions answer it. */
 export async function fullRelease(orm: Orm, row: ReleaseRow, primaryArtistIds?: string[]) {
-  const [artistIds, tracks] = await Promise.all([
-    primaryArtistIds ?? primaryArtistIdsOfRelease(orm, row.id),
-    tracksOf(orm, row.id),
-  ]);
+  // One after the other: inside a transaction the statements share one connection anyway.
+  const artistIds = primaryArtistIds ?? (await primaryArtistIdsOfRelease(orm, row.id));
+  const tracks = await tracksOf(orm, row.id);
   // The artwork summary is not filled in here: the view answers null even when artwork was uploaded.
   return { ...releaseView(row, artistIds), tracks: tracks.map(trackView), artwork: null };
 }
