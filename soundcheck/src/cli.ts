@@ -2,6 +2,7 @@ import { compareCommand } from './cli/compare.ts';
 import { flakyCommand } from './cli/flaky.ts';
 import { historyCommand } from './cli/history.ts';
 import { mergeCommand } from './cli/merge.ts';
+import { perfCommand } from './cli/perf.ts';
 import { reportCommand } from './cli/report.ts';
 import { runCommand, UsageError } from './cli/run-command.ts';
 import { serveCommand } from './cli/serve.ts';
@@ -14,7 +15,7 @@ const verbs: Record<string, { summary: string; main: (args: string[]) => Promise
   },
   test: {
     summary: "the project's test command (every category but the long load tests)",
-    main: (args) => runCommand(args),
+    main: (args) => runCommand(args, { tags: ['!long'] }),
   },
   report: { summary: "rebuild a run's reports from its results.json [run id|folder]", main: reportCommand },
   history: { summary: 'the newest runs [--limit n]', main: historyCommand },
@@ -28,6 +29,10 @@ const verbs: Record<string, { summary: string; main: (args: string[]) => Promise
     main: compareCommand,
   },
   merge: { summary: 'combine shard run folders into one run', main: mergeCommand },
+  perf: {
+    summary: 'the paired A/B regression gate: perf compare <baseline-ref> [<candidate-ref>] [--aa]',
+    main: perfCommand,
+  },
   serve: { summary: 'the dashboard over the history and /metrics [--port 9464]', main: serveCommand },
 };
 
