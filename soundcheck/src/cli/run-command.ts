@@ -26,7 +26,7 @@ export class UsageError extends Error {
 /** `soundcheck run` and `soundcheck test`: parses the options, runs, prints the verdict, returns the exit code. */
 export async function runCommand(
   args: string[],
-  defaults: { categories?: Category[]; coverage?: boolean } = {},
+  defaults: { categories?: Category[]; coverage?: boolean; tags?: string[] } = {},
 ): Promise<number> {
   const { values } = parseArgs({
     args,
@@ -53,7 +53,7 @@ export async function runCommand(
   if (target && !/^https?:\/\//.test(target)) throw new UsageError('--target takes an http(s) URL');
   const outcome = await run({
     categories: values.category ? categories(values.category) : (defaults.categories ?? [...allCategories]),
-    tags: values.tags ?? [],
+    tags: values.tags ?? defaults.tags ?? [],
     target,
     shard: values.shard ?? null,
     reportDir: values['report-dir'] ?? 'reports',
