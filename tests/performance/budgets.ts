@@ -17,3 +17,13 @@ export function operationsOf(document: { paths: Record<string, Record<string, un
     methods.filter((method) => method in item).map((method) => `${method.toUpperCase()} ${path}`),
   );
 }
+
+const shape = (operation: string) => operation.replace(/\{[^}]+\}/g, '{}');
+
+/**
+ * The budgeted operation a load-engine request name stands for: `PUT /v1/releases/{id}/tracks/{id}/audio`
+ * is `PUT /v1/releases/{id}/tracks/{trackId}/audio`. Undefined for a name no operation matches.
+ */
+export function operationOf(requestName: string, budgets = loadBudgets()): string | undefined {
+  return Object.keys(budgets.operations).find((operation) => shape(operation) === shape(requestName));
+}

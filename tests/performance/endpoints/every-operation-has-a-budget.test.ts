@@ -2,8 +2,12 @@ import { describe, expect, test } from '../../utils/test.ts';
 import { loadBudgets, operationsOf } from '../budgets.ts';
 
 describe('per-endpoint budgets', { tags: ['performance'] }, () => {
-  test('every operation of /openapi.json has a p95 budget, so no route slips in unmeasured', async ({ api }) => {
-    const { status, body } = await api.get<{ paths: Record<string, Record<string, unknown>> }>('/openapi.json');
+  test('every operation of /openapi.json has a p95 budget, so no route slips in unmeasured', async ({
+    api,
+  }) => {
+    const { status, body } = await api.get<{ paths: Record<string, Record<string, unknown>> }>(
+      '/openapi.json',
+    );
     expect(status).toBe(200);
     const budgets = loadBudgets().operations;
     const unbudgeted = operationsOf(body).filter((operation) => !(operation in budgets));
