@@ -45,6 +45,17 @@ export class HistorySession {
     return historyView(this.store.sql, run.id);
   }
 
+  /** The newest value of metric `name` per label, over the finished runs (e.g. the stress suite's capacity). */
+  async latestMetric(name: string): Promise<Record<string, number>> {
+    if (!this.store) return {};
+    const rows = await this.store.sql.query<{ label: string; value: number }>(
+      `SELECT DISTINCT ON (m.label) m.label, m.value FROM test_metrics m JOIN test_runs r ON r.id = m.run_id
+       WHERE m.name = $1 ORDER BY m.label, r.started_at DESC`,
+      [name],
+    );
+    return Object.fromEntries(rows.map((row) => [row.label, Number(row.value)]));
+  }
+
   async close(): Promise<void> {
     await this.store?.close();
   }

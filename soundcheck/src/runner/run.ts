@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { startVitest } from 'vitest/node';
 import { collectMetrics } from '../metrics/collector.ts';
+import { readPerfFigures } from '../perf/history/perf-figures.ts';
 import type { Verdict } from '../report/run-result.ts';
 import { readCoverage } from '../report/write-run-folder.ts';
 import { ResultsReporter } from '../reporter/results-reporter.ts';
@@ -75,6 +76,9 @@ export async function run(options: RunOptions): Promise<RunOutcome> {
   const info = runInfo({ id: runId, seed: options.seed, shard: options.shard, target: options.target });
   const log = (line: string) => process.stdout.write(`${line}\n`);
   const history = await phase('history: open the store', () => HistorySession.begin(info, log));
+  // The load suite runs at 60 % of the capacity the stress suite last measured; the workers cannot open an
+  // embedded history this process holds, so it travels by environment.
+  process.env.SOUNDCHECK_PERF_CAPACITY = JSON.stringify(await history.latestMetric('perf_capacity_rps'));
 
   const progress = new ProgressReporter();
   const results = new ResultsReporter({ sink: history.sink });
@@ -117,6 +121,8 @@ export async function run(options: RunOptions): Promise<RunOutcome> {
   const finished = { ...info, finishedAt: new Date().toISOString(), verdict };
   const coverage = readCoverage(folder);
   const metrics = collectMetrics(results.records, coverage ? { coveragePct: coverage.lines } : {});
+  const perf = readPerfFigures(folder);
+  if (perf.length) metrics.perf = perf;
 
   await phase('result collection: history and reports', async () => {
     const view = await history.finish(finished, tally, metrics).finally(() => history.close());
