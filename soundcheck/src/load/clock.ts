@@ -7,17 +7,16 @@ export interface Clock {
   sleepUntil(at: number, signal?: AbortSignal): Promise<void>;
 }
 
-/** Wall time (`performance.now()`): a timer for the whole milliseconds, event-loop turns for the rest. */
+/**
+ * Wall time (`performance.now()`). Waits are timers rounded up to the millisecond, never a busy loop:
+ * on a shared machine spinning would steal the CPU the target needs. Node's timer clock is cached per
+ * loop turn, so a start can still come up to a millisecond early; the engine counts no negative lag.
+ */
 export const realClock: Clock = {
   now: () => performance.now(),
   async sleepUntil(at, signal) {
     const wait = at - performance.now();
-    if (wait >= 2) await delay(Math.floor(wait - 1), undefined, { signal });
-    // Timers may fire a little early on this scale: never start before the intended time.
-    while (performance.now() < at) {
-      signal?.throwIfAborted();
-      await new Promise((resolve) => setImmediate(resolve));
-    }
+    if (wait > 0.2) await delay(Math.ceil(wait), undefined, { signal });
     signal?.throwIfAborted();
   },
 };

@@ -1,5 +1,5 @@
 import { Pool } from 'undici';
-import { type ApiRequest, encode, lowerCaseHeaders, parse } from '../client/http-client.ts';
+import { type ApiRequest, encode, parse } from '../client/http-client.ts';
 import type { ErrorKind } from './result-types.ts';
 
 /** An answered request and the moment it actually went out (after waiting for a free connection). */
@@ -49,6 +49,17 @@ export function classifyError(error: unknown): ErrorKind {
   return 'other';
 }
 
+/** undici's raw header list (name, value, name, value…) as one lower-case string per name. */
+function headersOf(raw: Buffer[]): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (let i = 0; i + 1 < raw.length; i += 2) {
+    const name = String(raw[i]).toLowerCase();
+    const value = String(raw[i + 1]);
+    headers[name] = name in headers ? `${headers[name]}, ${value}` : value;
+  }
+  return headers;
+}
+
 /** FIFO of callers waiting for one of `size` slots: "actual send" is when a request gets one. */
 class Slots {
   private free: number;
@@ -96,21 +107,35 @@ export function poolSender(baseUrl: string, options: PoolOptions): { send: Sende
     const sentAt = options.now();
     try {
       const { headers, payload } = encode(request);
-      const response = await pool.request({
-        path: basePath + request.path,
-        method: request.method as 'GET',
-        headers,
-        ...(payload === undefined ? {} : { body: payload }),
+      return await new Promise<Sent>((resolve, reject) => {
+        let status = 0;
+        let responseHeaders: Record<string, string> = {};
+        const chunks: Buffer[] = [];
+        // dispatch with a handler, not request(): no stream per response, about twice the rate.
+        pool.dispatch(
+          { path: basePath + request.path, method: request.method as 'GET', headers, body: payload ?? null },
+          {
+            onConnect() {},
+            onHeaders(statusCode, rawHeaders) {
+              status = statusCode;
+              responseHeaders = headersOf(rawHeaders);
+              return true;
+            },
+            onData(chunk) {
+              chunks.push(chunk);
+              return true;
+            },
+            onComplete() {
+              const text = Buffer.concat(chunks).toString('utf8');
+              const body = parse(text, responseHeaders['content-type']);
+              resolve({ status, headers: responseHeaders, text, body, sentAt });
+            },
+            onError(error) {
+              reject(error);
+            },
+          },
+        );
       });
-      const text = await response.body.text();
-      const responseHeaders = lowerCaseHeaders(response.headers);
-      return {
-        status: response.statusCode,
-        headers: responseHeaders,
-        text,
-        body: parse(text, responseHeaders['content-type']),
-        sentAt,
-      };
     } catch (error) {
       throw new TransportError(classifyError(error), (error as Error).message, { cause: error });
     } finally {
