@@ -23,7 +23,7 @@ const verbs: Record<string, { summary: string; main: (args: string[]) => Promise
   history: { summary: 'the newest runs [--limit n]', main: historyCommand },
   flaky: { summary: 'flaky tests over the last runs [--window n]', main: flakyCommand },
   trends: {
-    summary: 'pass rate, test time and slowdowns over the last runs [--runs n]',
+    summary: 'pass rate, test time and slowdowns over the last runs [--runs n]; --perf: change points',
     main: trendsCommand,
   },
   compare: {
