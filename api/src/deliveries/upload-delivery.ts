@@ -6,13 +6,13 @@ import { markFirstDelivered } from '../releases/transition.ts';
 import { openPartnerTransport } from '../transports/open-transport.ts';
 import type { Transport } from '../transports/transport.ts';
 import { onTransportError } from './backoff.ts';
-import type { UploadStep } from './choreography.ts';
 import { notifyDeliveryOutcome } from './delivery-notifications.ts';
 import { enqueueDelivery } from './enqueue.ts';
 import { storageKeysOf } from './ern-input.ts';
 import { syncRelease } from './release-sync.ts';
 import { type DeliveryRow, deliveries } from './tables.ts';
 import { transitionDelivery } from './transition.ts';
+import type { UploadStep } from './upload-plan.ts';
 
 const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex');
 
