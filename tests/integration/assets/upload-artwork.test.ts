@@ -30,6 +30,29 @@ describe('PUT /v1/releases/{id}/artwork', { tags: ['integration', 'assets'] }, (
     await expectContentServed(app, manager, id, 'image/png', png);
   });
 
+  // The README tour's first upload got 415 when run while the samples were still being generated: curl
+  // sends an empty body, silently, for `--data-binary @missing-file`. The answer now says so.
+  test('an empty body is 415 saying the body is empty, and nothing is stored', async ({
+    api,
+    admin,
+    mocks,
+  }) => {
+    const { manager, release } = await draftRelease(api, admin);
+    const response = await put(
+      api,
+      manager,
+      `/v1/releases/${release.id}/artwork`,
+      'image/png',
+      Buffer.alloc(0),
+    );
+    expect(response.body).toMatchObject({
+      status: 415,
+      code: 'UNSUPPORTED_MEDIA_TYPE',
+      detail: expect.stringMatching(/^The body is empty: send the image\/png file itself/),
+    });
+    expect(mocks.s3.objects.size).toBe(0);
+  });
+
   test('a JPEG that breaks artwork rules is stored as invalid with its findings', async ({ api, admin }) => {
     const { manager, release } = await draftRelease(api, admin);
     const response = await put(
