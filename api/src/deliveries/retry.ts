@@ -1,3 +1,14 @@
+import type { Actor } from '../auth/actor.ts';
+import type { Deps } from '../deps.ts';
+import { ApiError } from '../http/errors.ts';
+import { authorize } from '../policy/authorize.ts';
+import { newMessageId } from './create.ts';
+import { enqueueDelivery } from './enqueue.ts';
+import { visibleDelivery } from './service.ts';
+import { needsNewMessageId, retryEventFor } from './state-machine.ts';
+import { transitionDelivery } from './transition.ts';
+import { deliveryWithEvents } from './views.ts';
+
 export interface BackoffPolicy {
   /** Delay before the first retry. */
   baseMs: number;
@@ -50,4 +61,39 @@ export function onTransportError(
     attempts,
     nextAttemptAt: new Date(now.getTime() + backoffDelayMs(attempts, policy, random)),
   };
+}
+
+/**
+ * POST /v1/deliveries/{id}/retry (admin): a failed delivery is queued again with its attempts reset; a
+ * rejected one is redelivered as a new message in the same thread, its old package dropped to be rebuilt.
+ */
+export async function retryDelivery(deps: Deps, actor: Actor, id: string) {
+  const delivery = await visibleDelivery(deps, actor, id);
+  authorize(actor, 'delivery:retry', delivery);
+  const event = retryEventFor(delivery.state);
+  if (!event)
+    throw new ApiError('INVALID_TRANSITION', `A delivery in state ${delivery.state} cannot be retried`);
+  const changes = needsNewMessageId(event)
+    ? {
+        messageId: newMessageId(),
+        ern: null,
+        plan: null,
+        batchId: null,
+        ack: null,
+        attempts: 0,
+        nextAttemptAt: null,
+        uploadedAt: null,
+      }
+    : { attempts: 0, nextAttemptAt: null };
+  const moved = await transitionDelivery(
+    deps.db.orm,
+    delivery,
+    event,
+    deps.clock.now(),
+    `${event} by ${actor.email}`,
+    changes,
+  );
+  if (!moved) throw new ApiError('INVALID_TRANSITION', 'The delivery changed state meanwhile; read it again');
+  await enqueueDelivery(deps, moved);
+  return deliveryWithEvents(deps.db.orm, moved);
 }

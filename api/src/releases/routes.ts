@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { type Static, Type } from 'typebox';
 import { actorOf } from '../auth/authenticate.ts';
 import type { Deps } from '../deps.ts';
-import { ApiError } from '../http/errors.ts';
+import { refuseBody } from '../http/refuse-body.ts';
 import { type ImplementedAction, releaseActions, runReleaseAction, validateReleaseNow } from './actions.ts';
 import { releaseHistory } from './history.ts';
 import {
@@ -30,15 +30,6 @@ const actionSummaries: Record<ImplementedAction, string> = {
   approve: 'Approve (never by the release’s creator → 422)',
   archive: 'Archive a draft, a release with changes requested, or one taken down',
 };
-
-/** An action other than request-changes takes no body; anything sent is refused, never ignored. */
-function refuseBody(body: unknown): void {
-  if (body === undefined || body === null) return;
-  if (typeof body === 'object' && Object.keys(body).length === 0) return;
-  throw new ApiError('VALIDATION_FAILED', 'This action takes no body', {
-    errors: [{ field: '(root)', code: 'UNKNOWN_PROPERTY', message: 'send no body, or {}' }],
-  });
-}
 
 /** /v1/releases: CRUD, QC validation, workflow actions and history (API.md, "Releases and tracks"). */
 export function registerReleaseRoutes(app: FastifyInstance, deps: Deps): void {
