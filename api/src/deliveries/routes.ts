@@ -4,7 +4,6 @@ import { actorOf } from '../auth/authenticate.ts';
 import type { Deps } from '../deps.ts';
 import { refuseBody } from '../http/refuse-body.ts';
 import { ReleaseWithTracks } from '../releases/schema.ts';
-import { registerCallbackRoute } from './callback-route.ts';
 import { deliveryActions, runDeliveryAction } from './release-actions.ts';
 import { retryDelivery } from './retry.ts';
 import {
@@ -20,14 +19,13 @@ import { DeliveryView } from './views.ts';
 
 const common = { tags: ['deliveries'], security: [{ bearerAuth: [] }] };
 
-/** Deliveries (API.md, "Deliveries"), the delivery workflow actions and the partner callback. */
+/** Deliveries (API.md, "Deliveries") and the delivery workflow actions; the partner callback is callback-route.ts. */
 export function registerDeliveryRoutes(app: FastifyInstance, deps: Deps): void {
   for (const action of deliveryActions) {
     const withPartners = action === 'distribute';
     app.post<IdParams & { Body: Static<typeof DistributeBody> | undefined }>(
       `/v1/releases/:id/${action}`,
       {
-        onRequest: app.authenticate,
         schema: {
           ...common,
           tags: ['workflow'],
@@ -58,7 +56,6 @@ export function registerDeliveryRoutes(app: FastifyInstance, deps: Deps): void {
   app.post<IdParams & { Body: CreateDeliveriesBody }>(
     '/v1/releases/:id/deliveries',
     {
-      onRequest: app.authenticate,
       schema: {
         ...common,
         summary: 'Queue deliveries of a release (Idempotency-Key honoured for 24 h)',
@@ -85,7 +82,6 @@ export function registerDeliveryRoutes(app: FastifyInstance, deps: Deps): void {
   app.get<{ Querystring: ListQuery }>(
     '/v1/deliveries',
     {
-      onRequest: app.authenticate,
       schema: {
         ...common,
         summary: 'The deliveries the caller sees',
@@ -99,7 +95,6 @@ export function registerDeliveryRoutes(app: FastifyInstance, deps: Deps): void {
   app.get<IdParams>(
     '/v1/deliveries/:id',
     {
-      onRequest: app.authenticate,
       schema: {
         ...common,
         summary: 'One delivery with its events',
@@ -113,7 +108,6 @@ export function registerDeliveryRoutes(app: FastifyInstance, deps: Deps): void {
   app.get<IdParams>(
     '/v1/deliveries/:id/ern',
     {
-      onRequest: app.authenticate,
       schema: { ...common, summary: 'The ERN 4.3 message (application/xml)', params: Id },
     },
     async (request, reply) =>
@@ -125,7 +119,6 @@ export function registerDeliveryRoutes(app: FastifyInstance, deps: Deps): void {
   app.post<IdParams>(
     '/v1/deliveries/:id/retry',
     {
-      onRequest: app.authenticate,
       schema: {
         ...common,
         summary: 'Retry a failed or rejected delivery (admin)',
@@ -142,7 +135,6 @@ export function registerDeliveryRoutes(app: FastifyInstance, deps: Deps): void {
   app.post<IdParams>(
     '/v1/deliveries/:id/cancel',
     {
-      onRequest: app.authenticate,
       schema: {
         ...common,
         summary: 'Cancel a queued or failed delivery (admin)',
@@ -155,6 +147,4 @@ export function registerDeliveryRoutes(app: FastifyInstance, deps: Deps): void {
       return cancelDelivery(deps, actorOf(request), request.params.id);
     },
   );
-
-  registerCallbackRoute(app, deps);
 }

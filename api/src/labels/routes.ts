@@ -49,7 +49,6 @@ export function registerLabelRoutes(app: FastifyInstance, deps: Deps): void {
   app.post<{ Body: Static<typeof CreateLabelBody> }>(
     '/v1/labels',
     {
-      onRequest: app.authenticate,
       schema: {
         tags: ['labels'],
         summary: 'Create a label (admin)',
@@ -71,7 +70,6 @@ export function registerLabelRoutes(app: FastifyInstance, deps: Deps): void {
   app.get<{ Querystring: Static<typeof ListLabelsQuery> }>(
     '/v1/labels',
     {
-      onRequest: app.authenticate,
       schema: {
         tags: ['labels'],
         summary: 'The labels the caller sees',
@@ -99,7 +97,6 @@ export function registerLabelRoutes(app: FastifyInstance, deps: Deps): void {
   app.get<{ Params: Static<typeof LabelParams> }>(
     '/v1/labels/:id',
     {
-      onRequest: app.authenticate,
       schema: {
         tags: ['labels'],
         summary: 'One label',
@@ -118,7 +115,6 @@ export function registerLabelRoutes(app: FastifyInstance, deps: Deps): void {
   app.patch<{ Params: Static<typeof LabelParams>; Body: Static<typeof UpdateLabelBody> }>(
     '/v1/labels/:id',
     {
-      onRequest: app.authenticate,
       schema: {
         tags: ['labels'],
         summary: 'Rename a label or set its DPID (admin)',

@@ -36,7 +36,6 @@ export function registerReleaseRoutes(app: FastifyInstance, deps: Deps): void {
   app.post<{ Body: CreateReleaseBody }>(
     '/v1/releases',
     {
-      onRequest: app.authenticate,
       schema: {
         ...common,
         summary: 'Create a release (state draft)',
@@ -50,7 +49,6 @@ export function registerReleaseRoutes(app: FastifyInstance, deps: Deps): void {
   app.get<{ Querystring: ListReleasesQuery }>(
     '/v1/releases',
     {
-      onRequest: app.authenticate,
       schema: {
         ...common,
         summary: 'List the releases you can see',
@@ -64,7 +62,6 @@ export function registerReleaseRoutes(app: FastifyInstance, deps: Deps): void {
   app.get<Params>(
     '/v1/releases/:id',
     {
-      onRequest: app.authenticate,
       schema: {
         ...common,
         summary: 'Read a release with its tracks',
@@ -78,7 +75,6 @@ export function registerReleaseRoutes(app: FastifyInstance, deps: Deps): void {
   app.patch<Params & { Body: UpdateReleaseBody }>(
     '/v1/releases/:id',
     {
-      onRequest: app.authenticate,
       schema: {
         ...common,
         summary: 'Change a release in draft or changes_requested',
@@ -93,7 +89,6 @@ export function registerReleaseRoutes(app: FastifyInstance, deps: Deps): void {
   app.delete<Params>(
     '/v1/releases/:id',
     {
-      onRequest: app.authenticate,
       schema: { ...common, summary: 'Delete a draft', params: ReleaseParams, response: { 204: Type.Null() } },
     },
     async (request, reply) => {
@@ -105,7 +100,6 @@ export function registerReleaseRoutes(app: FastifyInstance, deps: Deps): void {
   app.post<Params>(
     '/v1/releases/:id/validate',
     {
-      onRequest: app.authenticate,
       schema: {
         ...common,
         summary: 'Run the QC rules',
@@ -122,7 +116,6 @@ export function registerReleaseRoutes(app: FastifyInstance, deps: Deps): void {
   app.get<Params & { Querystring: Static<typeof HistoryQuery> }>(
     '/v1/releases/:id/history',
     {
-      onRequest: app.authenticate,
       schema: {
         ...common,
         summary: 'The audit trail, oldest first',
@@ -144,7 +137,6 @@ export function registerReleaseRoutes(app: FastifyInstance, deps: Deps): void {
     app.post<Params & { Body: Static<typeof RequestChangesBody> | undefined }>(
       `/v1/releases/:id/${action}`,
       {
-        onRequest: app.authenticate,
         schema: {
           ...common,
           tags: ['workflow'],
