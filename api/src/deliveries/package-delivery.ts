@@ -1,11 +1,11 @@
 import { eq } from 'drizzle-orm';
+import { violatedConstraint } from '../db/unique-violation.ts';
 import type { Deps } from '../deps.ts';
 import { packageMessage } from '../ern/package-message.ts';
 import { resourceFiles } from '../ern/resource-files.ts';
 import type { ErnPartner } from '../ern/types.ts';
 import { partners } from '../partners/tables.ts';
 import { findRelease } from '../releases/repository.ts';
-import { violatedConstraint } from '../releases/unique-violation.ts';
 import { batchIdAt } from './batch-id.ts';
 import { newMessageId } from './create.ts';
 import { notifyDeliveryOutcome } from './delivery-notifications.ts';
