@@ -1,13 +1,31 @@
-import type { Actor } from '../auth/actor.ts';
-import type { Deps } from '../deps.ts';
+import type { Config } from '../config.ts';
 import { ApiError } from '../http/errors.ts';
-import { authorize } from '../policy/authorize.ts';
 import { newMessageId } from './create.ts';
-import { enqueueDelivery } from './enqueue.ts';
-import { visibleDelivery } from './service.ts';
-import { needsNewMessageId, retryEventFor } from './state-machine.ts';
-import { transitionDelivery } from './transition.ts';
-import { deliveryWithEvents } from './views.ts';
+import { type DeliveryState, needsNewMessageId, retryEventFor } from './state-machine.ts';
+
+/**
+ * How a delivery is tried again — three layers, each with its own count:
+ *
+ * 1. **Transport errors** (a partner down, a dropped connection): the delivery goes back to `queued` with a
+ *    capped exponential backoff and, after `maxAttempts` attempts, to `failed`. The numbers are the
+ *    service's configuration, `DELIVERY_BACKOFF_BASE_MS`, `DELIVERY_BACKOFF_CAP_MS` and
+ *    `DELIVERY_MAX_ATTEMPTS` (defaults in config.ts: 5 s, 15 min, 8 attempts) — `backoffPolicyOf`.
+ * 2. **Job attempts** (the job itself crashed: a database blip, a worker bug): the queue runs the same job
+ *    again, `deliveryJobAttempts` times in all, 500 ms then doubling. A job that gives up leaves the
+ *    delivery to the sweeper, which re-queues it from the database.
+ * 3. **Manual retry** (an admin, `POST /v1/deliveries/{id}/retry`): `failed` → `queued` with the attempts
+ *    reset; `rejected` → a redelivery under a new MessageId in the same thread — `manualRetry`.
+ */
+
+/** Layer 2: how often the queue runs one delivery job whose handler threw, and the first pause between. */
+export const deliveryJobAttempts = { attempts: 5, backoffMs: 500 } as const;
+
+/** Layer 1's numbers, from the configuration (the only place their defaults are written). */
+export const backoffPolicyOf = (config: Pick<Config, 'deliveries'>): BackoffPolicy => ({
+  baseMs: config.deliveries.backoffBaseMs,
+  capMs: config.deliveries.backoffCapMs,
+  maxAttempts: config.deliveries.maxAttempts,
+});
 
 export interface BackoffPolicy {
   /** Delay before the first retry. */
@@ -18,8 +36,6 @@ export interface BackoffPolicy {
   maxAttempts: number;
 }
 
-export const defaultBackoff: BackoffPolicy = { baseMs: 5_000, capMs: 15 * 60_000, maxAttempts: 8 };
-
 /**
  * The delay before retry number `attempt` (1 = the first retry): an exponential ceiling
  * min(cap, base · 2^(attempt-1)) with "equal jitter" — half of it fixed, half random. The fixed half keeps
@@ -29,7 +45,7 @@ export const defaultBackoff: BackoffPolicy = { baseMs: 5_000, capMs: 15 * 60_000
  */
 export function backoffDelayMs(
   attempt: number,
-  policy: BackoffPolicy = defaultBackoff,
+  policy: BackoffPolicy,
   random: () => number = Math.random,
 ): number {
   if (!Number.isInteger(attempt) || attempt < 1) {
@@ -51,7 +67,7 @@ export type TransportErrorDecision =
 export function onTransportError(
   attemptsSoFar: number,
   now: Date,
-  policy: BackoffPolicy = defaultBackoff,
+  policy: BackoffPolicy,
   random: () => number = Math.random,
 ): TransportErrorDecision {
   const attempts = attemptsSoFar + 1;
@@ -64,15 +80,12 @@ export function onTransportError(
 }
 
 /**
- * POST /v1/deliveries/{id}/retry (admin): a failed delivery is queued again with its attempts reset; a
- * rejected one is redelivered as a new message in the same thread, its old package dropped to be rebuilt.
+ * Layer 3: the event an admin's retry fires from `state` and what it resets — the attempts, and for a
+ * redelivery the message and its package, which are rebuilt. 409 when the state has no retry.
  */
-export async function retryDelivery(deps: Deps, actor: Actor, id: string) {
-  const delivery = await visibleDelivery(deps, actor, id);
-  authorize(actor, 'delivery:retry', delivery);
-  const event = retryEventFor(delivery.state);
-  if (!event)
-    throw new ApiError('INVALID_TRANSITION', `A delivery in state ${delivery.state} cannot be retried`);
+export function manualRetry(state: DeliveryState) {
+  const event = retryEventFor(state);
+  if (!event) throw new ApiError('INVALID_TRANSITION', `A delivery in state ${state} cannot be retried`);
   const changes = needsNewMessageId(event)
     ? {
         messageId: newMessageId(),
@@ -85,15 +98,5 @@ export async function retryDelivery(deps: Deps, actor: Actor, id: string) {
         uploadedAt: null,
       }
     : { attempts: 0, nextAttemptAt: null };
-  const moved = await transitionDelivery(
-    deps.db.orm,
-    delivery,
-    event,
-    deps.clock.now(),
-    `${event} by ${actor.email}`,
-    changes,
-  );
-  if (!moved) throw new ApiError('INVALID_TRANSITION', 'The delivery changed state meanwhile; read it again');
-  await enqueueDelivery(deps, moved);
-  return deliveryWithEvents(deps.db.orm, moved);
+  return { event, changes };
 }

@@ -5,7 +5,6 @@ import type { Deps } from '../deps.ts';
 import { refuseBody } from '../http/refuse-body.ts';
 import { ReleaseWithTracks } from '../releases/schema.ts';
 import { deliveryActions, runDeliveryAction } from './release-actions.ts';
-import { retryDelivery } from './retry.ts';
 import {
   CreateDeliveriesBody,
   DeliveryList,
@@ -14,7 +13,14 @@ import {
   type IdParams,
   ListQuery,
 } from './schema.ts';
-import { cancelDelivery, createDeliveriesOnce, deliveryErn, getDelivery, listDeliveries } from './service.ts';
+import {
+  cancelDelivery,
+  createDeliveriesOnce,
+  deliveryErn,
+  getDelivery,
+  listDeliveries,
+  retryDelivery,
+} from './service.ts';
 import { DeliveryView } from './views.ts';
 
 const common = { tags: ['deliveries'], security: [{ bearerAuth: [] }] };

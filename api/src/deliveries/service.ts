@@ -9,6 +9,7 @@ import { enqueueDelivery } from './enqueue.ts';
 import { idempotent, requestHash } from './idempotency.ts';
 import { buildDeliveryMessage } from './package-delivery.ts';
 import { createDeliveries } from './release-actions.ts';
+import { manualRetry } from './retry.ts';
 import type { CreateDeliveriesBody, ListQuery } from './schema.ts';
 import { nextDeliveryState } from './state-machine.ts';
 import { type DeliveryRow, deliveries } from './tables.ts';
@@ -67,6 +68,24 @@ export async function deliveryErn(deps: Deps, actor: Actor, id: string): Promise
   const built = await buildDeliveryMessage(deps, delivery, deps.clock.now());
   if (!built.ok) throw new ApiError('UNPROCESSABLE_CONTENT', `The message cannot be built: ${built.reason}`);
   return built.xml;
+}
+
+/** POST /v1/deliveries/{id}/retry (admin): what it resets is layer 3 of retry.ts; the job is queued at once. */
+export async function retryDelivery(deps: Deps, actor: Actor, id: string) {
+  const delivery = await visibleDelivery(deps, actor, id);
+  authorize(actor, 'delivery:retry', delivery);
+  const { event, changes } = manualRetry(delivery.state);
+  const moved = await transitionDelivery(
+    deps.db.orm,
+    delivery,
+    event,
+    deps.clock.now(),
+    `${event} by ${actor.email}`,
+    changes,
+  );
+  if (!moved) throw new ApiError('INVALID_TRANSITION', 'The delivery changed state meanwhile; read it again');
+  await enqueueDelivery(deps, moved);
+  return deliveryWithEvents(deps.db.orm, moved);
 }
 
 /** POST /v1/deliveries/{id}/cancel (admin): a queued or failed delivery is cancelled. */
