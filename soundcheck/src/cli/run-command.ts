@@ -1,14 +1,7 @@
 import { parseArgs } from 'node:util';
-import { allCategories, type Category, run } from '../runner/run.ts';
-
-const usage = `usage: soundcheck run [options]
-  --category <names>   comma-separated: ${allCategories.join(', ')} (default: all)
-  --tags <expression>  Vitest tag expression, e.g. "auth && !slow" (repeatable: or)
-  --target <url>       black-box run against a deployment
-  --shard <i/n>        run the i-th of n shards
-  --report-dir <dir>   where run folders go (default: reports)
-  --seed <n>           replay a run's randomness
-  --strict             a missing service fails the run (also SOUNDCHECK_STRICT=1)`;
+import { allCategories, type Category } from '../runner/categories.ts';
+import { run } from '../runner/run.ts';
+import { UserError } from '../user-error.ts';
 
 function categories(value: string | undefined): Category[] {
   if (!value) return [...allCategories];
@@ -19,7 +12,8 @@ function categories(value: string | undefined): Category[] {
   return names as Category[];
 }
 
-export class UsageError extends Error {
+/** A bad option or argument: a user error. */
+export class UsageError extends UserError {
   override name = 'UsageError';
 }
 
@@ -38,13 +32,8 @@ export async function runCommand(
       'report-dir': { type: 'string' },
       seed: { type: 'string' },
       strict: { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' },
     },
   });
-  if (values.help) {
-    process.stdout.write(`${usage}\n`);
-    return 0;
-  }
   if (values.seed !== undefined && !/^\d+$/.test(values.seed))
     throw new UsageError('--seed takes a whole number');
   if (values.shard !== undefined && !/^\d+\/\d+$/.test(values.shard))
