@@ -14,7 +14,7 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   if (args.includes('--help') || args.includes('-h')) {
-    process.stdout.write(verbHelp(name, verb));
+    process.stdout.write(await verbHelp(name, verb));
     return 0;
   }
   try {

@@ -1,18 +1,7 @@
-import { allCategories } from '../runner/categories.ts';
-
-const runUsage = `usage: soundcheck run [options]
-  --category <names>   comma-separated: ${allCategories.join(', ')} (default: all)
-  --tags <expression>  Vitest tag expression, e.g. "auth && !slow" (repeatable: or)
-  --target <url>       black-box run against a deployment
-  --shard <i/n>        run the i-th of n shards
-  --report-dir <dir>   where run folders go (default: reports)
-  --seed <n>           replay a run's randomness
-  --strict             a missing service fails the run (also SOUNDCHECK_STRICT=1)`;
-
 export interface Verb {
   summary: string;
-  /** The verb's own `--help`: its usage and options. */
-  usage: string;
+  /** The verb's own `--help`: its usage and options (from the verb's module when it owns the text). */
+  usage: string | (() => Promise<string>);
   example: string;
   main: (args: string[]) => Promise<number>;
 }
@@ -21,13 +10,14 @@ export interface Verb {
 export const verbs: Record<string, Verb> = {
   run: {
     summary: 'a full QA run: every category, coverage, reports, history',
-    usage: runUsage,
+    usage: async () => (await import('./run-command.ts')).runUsage,
     example: 'npx soundcheck run --category unit,integration --tags "auth && !slow"',
     main: async (args) => (await import('./run-command.ts')).runCommand(args, { coverage: true }),
   },
   test: {
     summary: "the project's test command (every category but the long load tests)",
-    usage: runUsage.replace('soundcheck run', 'soundcheck test'),
+    usage: async () =>
+      (await import('./run-command.ts')).runUsage.replace('soundcheck run', 'soundcheck test'),
     example: 'npx soundcheck test --category unit',
     main: async (args) => (await import('./run-command.ts')).runCommand(args),
   },
@@ -74,12 +64,25 @@ export const verbs: Record<string, Verb> = {
     example: 'npx soundcheck compare previous latest',
     main: async (args) => (await import('./compare.ts')).compareCommand(args),
   },
+  load: {
+    summary: 'load a scenario file or URL: k6 executors, thresholds, latency from the intended start',
+    usage: async () => (await import('./load.ts')).loadUsage,
+    example:
+      'npx soundcheck load http://127.0.0.1:3000/health --executor constant-arrival-rate --rate 50/s --duration 10s',
+    main: async (args) => (await import('./load.ts')).loadCommand(args),
+  },
   merge: {
     summary: 'combine shard run folders into one run',
     usage: `usage: soundcheck merge <shard> <shard>…
   each shard is a run folder or a run id under --report-dir (default: reports)`,
     example: 'npx soundcheck merge reports/shard-1 reports/shard-2',
     main: async (args) => (await import('./merge.ts')).mergeCommand(args),
+  },
+  shards: {
+    summary: 'split the test files over n shards by their durations in the history',
+    usage: async () => (await import('./shards.ts')).shardsUsage,
+    example: 'npx soundcheck shards --count 4 --out shard-plan.json',
+    main: async (args) => (await import('./shards.ts')).shardsCommand(args),
   },
   serve: {
     summary: 'the dashboard over the history and /metrics [--port 9464]',
@@ -92,8 +95,9 @@ export const verbs: Record<string, Verb> = {
   },
 };
 
-export function verbHelp(name: string, verb: Verb): string {
-  return `soundcheck ${name} — ${verb.summary}\n${verb.usage}\n\nexample:\n  ${verb.example}\n`;
+export async function verbHelp(name: string, verb: Verb): Promise<string> {
+  const usage = typeof verb.usage === 'string' ? verb.usage : await verb.usage();
+  return `soundcheck ${name} — ${verb.summary}\n${usage}\n\nexample:\n  ${verb.example}\n`;
 }
 
 export function overallHelp(): string {

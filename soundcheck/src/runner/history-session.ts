@@ -57,6 +57,11 @@ export class HistorySession {
     if (this.journal) appendToJournal(this.journal, this.run.id, records);
   };
 
+  /** Reads from the history during the run (null without one), opening it for just that read. */
+  async read<T>(work: (sql: HistoryStore['sql']) => Promise<T>): Promise<T | null> {
+    return this.journal ? withStore((store) => work(store.sql)) : null;
+  }
+
   async finish(run: RunInfo, tally: Tally, metrics: MetricsReport): Promise<HistoryView | null> {
     const journal = this.journal;
     if (!journal) return null;

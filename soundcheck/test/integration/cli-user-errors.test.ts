@@ -69,6 +69,13 @@ describe('soundcheck verbs answer a user error in one line', {
     ],
     ['merge', ['merge', 'only-one'], /^soundcheck merge: usage: soundcheck merge <shard run folder or id>/],
     ['serve', ['serve', '--port', 'eighty'], /^soundcheck serve: --port takes a whole number ≥ 1$/],
+    [
+      'doctor',
+      ['doctor', '--fix'],
+      /^soundcheck doctor: Unknown option '--fix'.*; --help lists the options$/,
+    ],
+    ['shards', ['shards'], /^soundcheck shards: --count <n> is required, e\.g\. --count 4$/],
+    ['load', ['load', 'ftp://nowhere'], /^soundcheck load: /],
     ['an unknown verb', ['histroy'], /^soundcheck: unknown verb "histroy"; soundcheck --help lists them$/],
   ])('%s', async (_verb, args, line) => {
     const { status, stderr } = await soundcheck(args);
@@ -148,13 +155,23 @@ describe('soundcheck --help', { tags: ['integration', 'harness'], timeout: 60_00
     ]);
   });
 
-  test.concurrent.each(['run', 'test', 'report', 'history', 'flaky', 'trends', 'compare', 'merge', 'serve'])(
-    'soundcheck %s --help shows its usage and one example, and does nothing else',
-    async (verb) => {
-      const { status, stdout } = await soundcheck([verb, '--help']);
-      expect(status).toBe(0);
-      expect(stdout).toMatch(new RegExp(`^soundcheck ${verb} — .+\\nusage: soundcheck ${verb}\\b`));
-      expect(stdout).toMatch(new RegExp(`\\nexample:\\n  npx soundcheck ${verb}\\b[^\\n]*\\n$`));
-    },
-  );
+  test.concurrent.each([
+    'run',
+    'test',
+    'doctor',
+    'report',
+    'history',
+    'flaky',
+    'trends',
+    'compare',
+    'load',
+    'merge',
+    'shards',
+    'serve',
+  ])('soundcheck %s --help shows its usage and one example, and does nothing else', async (verb) => {
+    const { status, stdout } = await soundcheck([verb, '--help']);
+    expect(status).toBe(0);
+    expect(stdout).toMatch(new RegExp(`^soundcheck ${verb} — .+\\nusage: soundcheck ${verb}\\b`));
+    expect(stdout).toMatch(new RegExp(`\\nexample:\\n  npx soundcheck ${verb}\\b[^\\n]*\\n$`));
+  });
 });

@@ -1,7 +1,7 @@
 import { signedIn } from '../../factories/signed-in.ts';
 import { WorkflowFactory } from '../../factories/workflow.ts';
 import { describe, expect, test } from '../../utils/test.ts';
-import { bytesOf, draftRelease, expectContentServed, put, sha256 } from './upload-cases.ts';
+import { bytesOf, draftRelease, expectContentServed, put, sha256 } from '../../utils/uploads.ts';
 
 describe('PUT /v1/releases/{id}/artwork', { tags: ['integration', 'assets'] }, () => {
   test('stores a 3000×3000 PNG with its header facts and serves it back', async ({ api, admin, app }) => {
