@@ -11,7 +11,7 @@ import { defaultGate } from '../perf/stats/paired-comparison.ts';
 import { UsageError } from './run-command.ts';
 import { print } from './table.ts';
 
-const usage = `usage: soundcheck perf compare <baseline-ref> [<candidate-ref>] [options]
+export const perfUsage = `usage: soundcheck perf compare <baseline-ref> [<candidate-ref>] [options]
   The candidate defaults to the working tree. Exit 1 on a significant regression, 2 when the comparison cannot run.
   --pairs <n>          ABBA trial pairs (default 10)
   --aa                 compare the baseline with itself: this machine's noise, per endpoint
@@ -34,7 +34,7 @@ function fraction(value: string | undefined, fallback: number, name: string): nu
 export async function perfCommand(args: string[]): Promise<number> {
   const [sub, ...rest] = args;
   if (sub === '--help' || sub === '-h' || sub === undefined) {
-    print(usage);
+    print(perfUsage);
     return sub ? 0 : 2;
   }
   if (sub !== 'compare')
@@ -55,7 +55,7 @@ export async function perfCommand(args: string[]): Promise<number> {
     },
   });
   if (values.help) {
-    print(usage);
+    print(perfUsage);
     return 0;
   }
   const [baseRef, candidateRef, ...extra] = positionals;

@@ -1,3 +1,4 @@
+import type { Sql } from '../../history/sql.ts';
 import { openHistory } from '../../history/store.ts';
 
 /**
@@ -13,16 +14,20 @@ export async function lastCapacity(scenario: string, env = process.env): Promise
   try {
     const store = await openHistory();
     try {
-      const [row] = await store.sql.query<{ value: number }>(
-        `SELECT m.value FROM test_metrics m JOIN test_runs r ON r.id = m.run_id
-         WHERE m.name = 'perf_capacity_rps' AND m.label = $1 ORDER BY r.started_at DESC LIMIT 1`,
-        [scenario],
-      );
-      return row ? Number(row.value) : null;
+      return (await latestCapacities(store.sql))[scenario] ?? null;
     } finally {
       await store.close();
     }
   } catch {
     return null;
   }
+}
+
+/** The newest capacity per scenario (`perf_capacity_rps` by label) over the finished runs. */
+export async function latestCapacities(sql: Sql): Promise<Record<string, number>> {
+  const rows = await sql.query<{ label: string; value: number }>(
+    `SELECT DISTINCT ON (m.label) m.label, m.value FROM test_metrics m JOIN test_runs r ON r.id = m.run_id
+     WHERE m.name = 'perf_capacity_rps' ORDER BY m.label, r.started_at DESC`,
+  );
+  return Object.fromEntries(rows.map((row) => [row.label, Number(row.value)]));
 }
