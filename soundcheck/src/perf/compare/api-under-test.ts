@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -73,14 +73,11 @@ export async function startApiUnderTest(
     env = process.env,
     workers = true,
     database: given,
-    core,
   }: {
     env?: NodeJS.ProcessEnv;
     workers?: boolean;
     /** A ready database to use instead of a new empty one. */
     database?: string;
-    /** Pin the API to this core (taskset), where taskset exists. */
-    core?: number;
   } = {},
 ): Promise<ApiUnderTest> {
   const token = `${process.pid}_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 6)}`;
@@ -89,12 +86,7 @@ export async function startApiUnderTest(
   const adminUrl = given ? undefined : env.DATABASE_URL;
   const database = given ?? (adminUrl ? await createEmptyDatabase(adminUrl, databaseName) : null);
   const port = await freePort();
-  const server = [process.execPath, path.join(treeDir, 'api/src/server.ts')];
-  const command =
-    core !== undefined && existsSync('/usr/bin/taskset')
-      ? ['/usr/bin/taskset', '-c', String(core), ...server]
-      : server;
-  const child = spawn(command[0]!, command.slice(1), {
+  const child = spawn(process.execPath, [path.join(treeDir, 'api/src/server.ts')], {
     cwd: treeDir,
     env: {
       PATH: env.PATH ?? '',

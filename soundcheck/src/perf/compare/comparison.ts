@@ -1,4 +1,3 @@
-import { availableParallelism } from 'node:os';
 import { type EndpointNoise, noiseReport } from '../stats/noise.ts';
 import type { EndpointPairs } from '../stats/paired-comparison.ts';
 import { comparePaired, type EndpointComparison, type GateOptions } from '../stats/paired-comparison.ts';
