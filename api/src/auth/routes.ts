@@ -67,7 +67,12 @@ export function registerAuthRoutes(app: FastifyInstance, deps: Deps): void {
     '/v1/auth/logout',
     {
       onRequest: app.authenticate,
-      schema: { tags: ['auth'], summary: 'End this session', security: secured },
+      schema: {
+        tags: ['auth'],
+        summary: 'End this session',
+        security: secured,
+        response: { 204: Type.Null({ description: 'The session is ended' }) },
+      },
     },
     async (request, reply) => {
       const claims = await sessionOf(request, deps);
