@@ -43,7 +43,8 @@ const isSuccess = (status: number): boolean => status >= 200 && status < 300;
 const ACCEPTING = new Set([401, 403, 404, 409, 422, 429]);
 
 const LEAK_PATTERNS: Array<[RegExp, string]> = [
-  [/\n\s+at [^\n]+\(?[^\n]+:\d+:\d+\)?/, 'a stack trace'],
+  // A stack frame, raw or JSON-escaped: "\n    at find (/srv/app.js:10:5)".
+  [/(\n|\\n)\s*at [^\n"]*:\d+:\d+/, 'a stack trace'],
   [/node:internal|node_modules\//, 'a server file path'],
   [/\b(TypeError|ReferenceError|RangeError|SyntaxError): /, 'a JavaScript error message'],
   [/\bSELECT\b[^"]{0,200}\bFROM\b|\bINSERT INTO\b|\bUPDATE\b[^"]{0,80}\bSET\b/, 'SQL text'],
@@ -70,8 +71,9 @@ export const statusCodeConformance: Check = {
   owasp: 'API9:2023',
   cwe: 1059,
   severity: 'low',
+  // A 5xx is not_a_server_error's to report.
   verify: ({ response, operation }) =>
-    documentedResponse(operation, response.status)
+    response.status >= 500 || documentedResponse(operation, response.status)
       ? null
       : `${response.status} is not documented (documented: ${Object.keys(operation.responses).join(', ')})`,
 };
