@@ -1,5 +1,6 @@
 import { compareCommand } from './cli/compare.ts';
 import { flakyCommand } from './cli/flaky.ts';
+import { fuzzCommand } from './cli/fuzz.ts';
 import { historyCommand } from './cli/history.ts';
 import { mergeCommand } from './cli/merge.ts';
 import { reportCommand } from './cli/report.ts';
@@ -28,6 +29,10 @@ const verbs: Record<string, { summary: string; main: (args: string[]) => Promise
     main: compareCommand,
   },
   merge: { summary: 'combine shard run folders into one run', main: mergeCommand },
+  fuzz: {
+    summary: 'schema-driven fuzzing of a deployment from its OpenAPI spec, with a security report',
+    main: fuzzCommand,
+  },
   serve: { summary: 'the dashboard over the history and /metrics [--port 9464]', main: serveCommand },
 };
 
