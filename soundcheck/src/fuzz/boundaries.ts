@@ -29,7 +29,8 @@ const SAMPLE_OF_TYPE: Record<string, unknown> = {
   number: 7.5,
   boolean: true,
   null: null,
-  array: ['fuzz'],
+  // Two items: a one-item array in a query string is one value on the wire, i.e. a valid string.
+  array: ['fuzz', 'zz'],
   object: { fuzz: 1 },
 };
 

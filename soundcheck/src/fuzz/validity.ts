@@ -48,7 +48,9 @@ const asText = (value: unknown): string => (typeof value === 'string' ? value : 
 
 function parameterConforms(schema: Schema, value: unknown): boolean {
   // Validate the text the server receives, coerced as a server would.
-  const holder = { value: Array.isArray(value) ? value.map(asText) : asText(value) };
+  // A one-item array is sent as one value (`q=a`), so it is judged as that value.
+  const wire = Array.isArray(value) && value.length === 1 ? value[0] : value;
+  const holder = { value: Array.isArray(wire) ? wire.map(asText) : asText(wire) };
   return parameterValidator(schema)(holder) === true;
 }
 
