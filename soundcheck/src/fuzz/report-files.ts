@@ -43,17 +43,18 @@ export function findingsFile(report: FuzzReport, failOn: Severity): FindingsFile
   };
 }
 
-/** Writes `security/findings.json` and `security/findings.sarif` under `runFolder`; returns their paths. */
+/** Writes `security/<name>.json` and `security/<name>.sarif` under `runFolder`; returns their paths. */
 export function writeSecurityReport(
   runFolder: string,
   report: FuzzReport,
   specUri: string,
   failOn: Severity,
+  name = 'findings',
 ): string[] {
   const dir = path.join(runFolder, 'security');
   mkdirSync(dir, { recursive: true });
-  const json = path.join(dir, 'findings.json');
-  const sarif = path.join(dir, 'findings.sarif');
+  const json = path.join(dir, `${name}.json`);
+  const sarif = path.join(dir, `${name}.sarif`);
   writeFileSync(json, `${JSON.stringify(findingsFile(report, failOn), null, 2)}\n`);
   writeFileSync(sarif, `${JSON.stringify(toSarif(report.findings, specUri), null, 2)}\n`);
   return [json, sarif];

@@ -9,7 +9,7 @@ describe('schema-driven fuzzing: labels, users, artists, releases, tracks', {
   test('every operation, examples to stateful phases: no server error, every answer as the spec says', {
     timeout: FUZZ_TEST_TIMEOUT_MS,
   }, async ({ api, admin }) => {
-    const report = await fuzzOperations(api, admin, catalog);
+    const report = await fuzzOperations(api, admin, 'catalog', catalog);
     expect(report.serverErrors).toBe(0);
     expect(describeFindings(report.findings)).toBe('');
     expect(report.operations.covered.length).toBeGreaterThan(20);

@@ -1,5 +1,6 @@
 import type { ApiClient } from 'soundcheck/client/http-client.ts';
 import type { Finding } from 'soundcheck/fuzz/findings.ts';
+import { writeSecurityReport } from 'soundcheck/fuzz/report-files.ts';
 import { type FuzzReport, fuzz } from 'soundcheck/fuzz/runner.ts';
 import { readDocument } from 'soundcheck/fuzz/spec.ts';
 import type { SignedInUser } from '../../factories/signed-in.ts';
@@ -15,13 +16,14 @@ export const FUZZ_TEST_TIMEOUT_MS = 120_000;
 export async function fuzzOperations(
   api: ApiClient,
   admin: SignedInUser,
+  part: string,
   select: (path: string) => boolean,
 ): Promise<FuzzReport> {
   const document = readDocument('/openapi.json', (await api.get('/openapi.json')).body);
   const only = document.operations.filter((op) => select(op.path)).map((op) => op.id);
   const budget = only.length * REQUESTS_PER_OPERATION;
   const setup = await fuzzSetup(api, admin, budget);
-  return fuzz({
+  const report = await fuzz({
     document,
     transport: (request) => api.request(request),
     ...setup,
@@ -29,6 +31,10 @@ export async function fuzzOperations(
     seed: Number(process.env.SOUNDCHECK_SEED ?? 1),
     budget,
   });
+  // In a soundcheck run, the findings join its dashboard and its SARIF (security/fuzz-<part>.*).
+  const runFolder = process.env.SOUNDCHECK_RUN_DIR;
+  if (runFolder) writeSecurityReport(runFolder, report, '/openapi.json', 'low', `fuzz-${part}`);
+  return report;
 }
 
 /** One line per finding, with what reproduces it. */

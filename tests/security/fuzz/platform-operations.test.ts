@@ -9,7 +9,7 @@ describe('schema-driven fuzzing: auth, partners, deliveries, assets, lookups, op
   test('every operation, examples to stateful phases: no server error, every answer as the spec says', {
     timeout: FUZZ_TEST_TIMEOUT_MS,
   }, async ({ api, admin }) => {
-    const report = await fuzzOperations(api, admin, platform);
+    const report = await fuzzOperations(api, admin, 'platform', platform);
     expect(report.serverErrors).toBe(0);
     expect(describeFindings(report.findings)).toBe('');
     expect(report.operations.covered.length).toBeGreaterThan(15);
