@@ -10,9 +10,9 @@ import { writeSecurityReport } from '../fuzz/report-files.ts';
 import { type FuzzOptions, fuzz } from '../fuzz/runner.ts';
 import { loadDocument, SpecError } from '../fuzz/spec.ts';
 import { newRunId } from '../runner/run-folder.ts';
-import { UsageError } from './run-command.ts';
+import { UsageError } from './usage-error.ts';
 
-const usage = `usage: soundcheck fuzz --target <url> [options]
+export const fuzzUsage = `usage: soundcheck fuzz --target <url> [options]
   --target <url>        the deployment to fuzz (default SOUNDCHECK_TARGET); traffic stays on what you name
   --spec <path|url>     its OpenAPI 3.1 document (default <target>/openapi.json)
   --setup <module>      a module whose default export (api, { budget }) returns the actors, e.g.
@@ -71,7 +71,7 @@ export async function fuzzCommand(args: string[]): Promise<number> {
     },
   });
   if (values.help) {
-    process.stdout.write(`${usage}\n`);
+    process.stdout.write(`${fuzzUsage}\n`);
     return 0;
   }
   const target = values.target ?? process.env.SOUNDCHECK_TARGET;
