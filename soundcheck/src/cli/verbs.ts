@@ -66,6 +66,13 @@ export const verbs: Record<string, Verb> = {
     example: 'npx soundcheck compare previous latest',
     main: async (args) => (await import('./compare.ts')).compareCommand(args),
   },
+  fuzz: {
+    summary: 'schema-driven fuzzing of a deployment from its OpenAPI spec, with a security report',
+    usage: async () => (await import('./fuzz.ts')).fuzzUsage,
+    example:
+      'npx soundcheck fuzz --target http://127.0.0.1:3000 --setup tests/security/fuzz/cli-setup.ts --budget 10000',
+    main: async (args) => (await import('./fuzz.ts')).fuzzCommand(args),
+  },
   load: {
     summary: 'load a scenario file or URL: k6 executors, thresholds, latency from the intended start',
     usage: async () => (await import('./load.ts')).loadUsage,
