@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Static } from 'typebox';
 import { actorOf } from '../auth/authenticate.ts';
 import type { Deps } from '../deps.ts';
+import { artworkTypes, audioTypes } from '../media/media-type.ts';
 import { Asset, AssetParams, ReleaseParams, TrackParams } from './schema.ts';
 import { type UploadBody, uploadArtwork, uploadAudio, visibleAsset } from './service.ts';
 import { assetView } from './views.ts';
@@ -16,23 +17,24 @@ const bodyOf = (request: FastifyRequest): UploadBody => ({
 });
 
 /** PUT artwork and audio (streamed, never buffered), GET /v1/assets/{id} and its content (API.md, "Assets"). */
-export function registerAssetRoutes(app: FastifyInstance, deps: Deps): void {
-  // Media bodies reach the handler as the raw stream: no body limit buffering, no parsing.
+/** Media bodies reach the handler as the raw stream: no body limit buffering, no parsing. App-wide, as ever. */
+export function registerMediaBodies(app: FastifyInstance): void {
   app.addContentTypeParser(/^(image|audio)\//, (_request, payload, done) => done(null, payload));
+}
 
+export function registerAssetRoutes(app: FastifyInstance, deps: Deps): void {
   // No drain of their own: a refused upload's unread body (413 from content-length or mid-stream, 415,
   // 401…) is read by the app-wide hook (http/drain-refused-body.ts); receiveUpload lets go of a half-read
   // body so that hook can. Closing the connection instead would cut off a client still sending (EPIPE).
-  const uploadOptions = { onRequest: app.authenticate };
 
   app.put<{ Params: Static<typeof ReleaseParams> }>(
     '/v1/releases/:id/artwork',
     {
-      ...uploadOptions,
       schema: {
         ...common,
         summary: 'Upload the release artwork (image/jpeg or image/png)',
         params: ReleaseParams,
+        'x-upload-media-types': artworkTypes,
         response: { 201: Asset },
       },
     },
@@ -43,11 +45,11 @@ export function registerAssetRoutes(app: FastifyInstance, deps: Deps): void {
   app.put<{ Params: Static<typeof TrackParams> }>(
     '/v1/releases/:id/tracks/:trackId/audio',
     {
-      ...uploadOptions,
       schema: {
         ...common,
         summary: "Upload a track's audio (audio/wav or audio/flac)",
         params: TrackParams,
+        'x-upload-media-types': audioTypes,
         response: { 201: Asset },
       },
     },
@@ -68,7 +70,6 @@ export function registerAssetRoutes(app: FastifyInstance, deps: Deps): void {
   app.get<{ Params: Static<typeof AssetParams> }>(
     '/v1/assets/:id',
     {
-      onRequest: app.authenticate,
       schema: {
         ...common,
         summary: 'Read an asset: its facts, status and findings',
@@ -82,7 +83,6 @@ export function registerAssetRoutes(app: FastifyInstance, deps: Deps): void {
   app.get<{ Params: Static<typeof AssetParams> }>(
     '/v1/assets/:id/content',
     {
-      onRequest: app.authenticate,
       schema: {
         ...common,
         summary: "Download an asset's file, with its stored type, as an attachment",

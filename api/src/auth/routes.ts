@@ -62,12 +62,19 @@ export function registerAuthRoutes(app: FastifyInstance, deps: Deps): void {
     },
     async (request) => refresh(deps, request.body.refreshToken),
   );
+}
 
+/** The session's own routes, for a signed-in user: logout and who am I. */
+export function registerSessionRoutes(app: FastifyInstance, deps: Deps): void {
   app.post(
     '/v1/auth/logout',
     {
-      onRequest: app.authenticate,
-      schema: { tags: ['auth'], summary: 'End this session', security: secured },
+      schema: {
+        tags: ['auth'],
+        summary: 'End this session',
+        security: secured,
+        response: { 204: Type.Null({ description: 'The session is ended' }) },
+      },
     },
     async (request, reply) => {
       const claims = await sessionOf(request, deps);
@@ -79,7 +86,6 @@ export function registerAuthRoutes(app: FastifyInstance, deps: Deps): void {
   app.get(
     '/v1/me',
     {
-      onRequest: app.authenticate,
       schema: { tags: ['auth'], summary: 'The signed-in user', security: secured, response: { 200: Me } },
     },
     async (request) => actorOf(request),

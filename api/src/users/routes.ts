@@ -1,6 +1,6 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
-import type { Static } from 'typebox';
+import { type Static, Type } from 'typebox';
 import { actorOf } from '../auth/authenticate.ts';
 import type { Deps } from '../deps.ts';
 import { keyset } from '../http/pagination.ts';
@@ -30,7 +30,6 @@ export function registerUserRoutes(app: FastifyInstance, deps: Deps): void {
   app.post<{ Body: Static<typeof CreateUserBody> }>(
     '/v1/users',
     {
-      onRequest: app.authenticate,
       schema: {
         tags: ['users'],
         summary: 'Create an account',
@@ -48,7 +47,6 @@ export function registerUserRoutes(app: FastifyInstance, deps: Deps): void {
   app.get<{ Querystring: Static<typeof ListUsersQuery> }>(
     '/v1/users',
     {
-      onRequest: app.authenticate,
       schema: {
         tags: ['users'],
         summary: 'The accounts the caller manages',
@@ -87,7 +85,6 @@ export function registerUserRoutes(app: FastifyInstance, deps: Deps): void {
   app.get<{ Params: Static<typeof UserParams> }>(
     '/v1/users/:id',
     {
-      onRequest: app.authenticate,
       schema: {
         tags: ['users'],
         summary: 'One account',
@@ -102,7 +99,6 @@ export function registerUserRoutes(app: FastifyInstance, deps: Deps): void {
   app.patch<{ Params: Static<typeof UserParams>; Body: Static<typeof UpdateUserBody> }>(
     '/v1/users/:id',
     {
-      onRequest: app.authenticate,
       schema: {
         tags: ['users'],
         summary: 'Change role, active flag or password (a new password ends every session of the account)',
@@ -118,8 +114,13 @@ export function registerUserRoutes(app: FastifyInstance, deps: Deps): void {
   app.delete<{ Params: Static<typeof UserParams> }>(
     '/v1/users/:id',
     {
-      onRequest: app.authenticate,
-      schema: { tags: ['users'], summary: 'Retire an account', security: secured, params: UserParams },
+      schema: {
+        tags: ['users'],
+        summary: 'Retire an account',
+        security: secured,
+        params: UserParams,
+        response: { 204: Type.Null() },
+      },
     },
     async (request, reply) => {
       await deleteUser(deps, actorOf(request), request.params.id);

@@ -12,7 +12,7 @@ import type { Scenario } from '../load/types.ts';
 import { urlScenario } from '../load/url-scenario.ts';
 import { UsageError } from './run-command.ts';
 
-const usage = `usage: soundcheck load <scenario.ts | URL> [options]
+export const loadUsage = `usage: soundcheck load <scenario.ts | URL> [options]
   --target <url>          the service a scenario file runs against (default $SOUNDCHECK_TARGET or http://127.0.0.1:3000)
   --scenario <name>       which scenario, when the file exports several
   --executor <type>       constant-arrival-rate, ramping-arrival-rate, constant-vus, ramping-vus,
@@ -105,7 +105,7 @@ export async function loadCommand(args: string[]): Promise<number> {
 async function load(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({ args, options, allowPositionals: true });
   if (values.help) {
-    process.stdout.write(`${usage}\n`);
+    process.stdout.write(`${loadUsage}\n`);
     return 0;
   }
   const [subject, ...extra] = positionals;

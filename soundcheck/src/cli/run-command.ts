@@ -1,10 +1,11 @@
 import { parseArgs } from 'node:util';
-import { allCategories, type Category, run } from '../runner/run.ts';
+import { allCategories, type Category } from '../runner/categories.ts';
+import { run } from '../runner/run.ts';
 import { parseShard } from '../sharding/plan.ts';
 import { UsageError } from './usage-error.ts';
 import { positiveInt } from './with-history.ts';
 
-const usage = `usage: soundcheck run [options]
+export const runUsage = `usage: soundcheck run [options]
   --category <names>   comma-separated: ${allCategories.join(', ')} (default: all)
   --tags <expression>  Vitest tag expression, e.g. "auth && !slow" (repeatable: or)
   --target <url>       black-box run against a deployment
@@ -33,7 +34,7 @@ export { UsageError };
 /** `soundcheck run` and `soundcheck test`: parses the options, runs, prints the verdict, returns the exit code. */
 export async function runCommand(
   args: string[],
-  defaults: { categories?: Category[]; coverage?: boolean } = {},
+  defaults: { categories?: Category[]; coverage?: boolean; tags?: string[] } = {},
 ): Promise<number> {
   const { values } = parseArgs({
     args,
@@ -55,7 +56,7 @@ export async function runCommand(
     },
   });
   if (values.help) {
-    process.stdout.write(`${usage}\n`);
+    process.stdout.write(`${runUsage}\n`);
     return 0;
   }
   if (values.seed !== undefined && !/^\d+$/.test(values.seed))
@@ -65,7 +66,7 @@ export async function runCommand(
   if (target && !/^https?:\/\//.test(target)) throw new UsageError('--target takes an http(s) URL');
   const outcome = await run({
     categories: values.category ? categories(values.category) : (defaults.categories ?? [...allCategories]),
-    tags: values.tags ?? [],
+    tags: values.tags ?? defaults.tags ?? [],
     target,
     shard: values.shard ?? null,
     shardPlan: values['shard-plan'] ?? null,
