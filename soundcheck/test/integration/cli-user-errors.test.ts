@@ -142,15 +142,19 @@ describe('soundcheck --help', { tags: ['integration', 'harness'], timeout: 60_00
       .filter(Boolean)
       .map((line) => line.trim().split(/\s+/)[0]);
     expect(status).toBe(0);
+    // Each verb once, in the table's order (the help once listed compare, merge and serve twice).
     expect(verbs).toEqual([
       'run',
       'test',
+      'doctor',
       'report',
       'history',
       'flaky',
       'trends',
       'compare',
+      'load',
       'merge',
+      'shards',
       'serve',
     ]);
   });
