@@ -9,6 +9,7 @@ import { runLoad } from '../load/run-load.ts';
 import { loadScenarioFile } from '../load/scenario-file.ts';
 import { parseThresholdFlag } from '../load/thresholds.ts';
 import type { Scenario } from '../load/types.ts';
+import { urlScenario } from '../load/url-scenario.ts';
 import { UsageError } from './run-command.ts';
 
 export const loadUsage = `usage: soundcheck load <scenario.ts | URL> [options]
@@ -61,18 +62,6 @@ const whole = (value: string | undefined, flag: string) => {
     throw new LoadConfigError(`${flag} takes a whole number > 0`);
   return Number(value);
 };
-
-/** A bare URL becomes a one-request scenario: GET that URL, named by its route template. */
-function urlScenario(url: string): Scenario<unknown> {
-  const { pathname, search } = new URL(url);
-  return {
-    name: 'url',
-    executor: { type: 'max-throughput', duration: '10s' },
-    iteration: async ({ http }) => {
-      await http.get(pathname + search);
-    },
-  };
-}
 
 /** The scenario as the command line shapes it: executor flags, transport flags and extra thresholds. */
 export function applyFlags(base: Scenario<unknown>, values: Values, fromUrl: boolean): Scenario<unknown> {
@@ -149,7 +138,7 @@ async function load(args: string[]): Promise<number> {
       target,
       allowRemote: values['allow-remote'] ?? false,
       workers,
-      ...(file ? { scenarioFile: file } : {}),
+      source: file ? { file } : { url: subject },
       maxRequests,
       ...(values['max-duration'] ? { maxDuration: values['max-duration'] } : {}),
       stop: stop.signal,
