@@ -27,7 +27,8 @@ async function timeToHealth(dataDir: string, port: number): Promise<{ ms: number
         (response) => response.status === 200,
         () => false,
       );
-      if (ok) return { ms: Math.round(performance.now() - started), firstLines: output.split('\n').slice(0, 3) };
+      if (ok)
+        return { ms: Math.round(performance.now() - started), firstLines: output.split('\n').slice(0, 3) };
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
   } finally {
