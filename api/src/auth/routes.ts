@@ -69,7 +69,12 @@ export function registerSessionRoutes(app: FastifyInstance, deps: Deps): void {
   app.post(
     '/v1/auth/logout',
     {
-      schema: { tags: ['auth'], summary: 'End this session', security: secured },
+      schema: {
+        tags: ['auth'],
+        summary: 'End this session',
+        security: secured,
+        response: { 204: Type.Null({ description: 'The session is ended' }) },
+      },
     },
     async (request, reply) => {
       const claims = await sessionOf(request, deps);
