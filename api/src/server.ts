@@ -38,12 +38,19 @@ async function main(): Promise<void> {
   if (await bootstrapAdmin(deps.db, config.bootstrapAdmin, config.passwordHashCost)) {
     app.log.info({ email: config.bootstrapAdmin?.email }, 'bootstrap admin created');
   }
+  let address: string;
   try {
-    await app.listen({ port: config.port, host: config.host });
+    address = await app.listen({ port: config.port, host: config.host });
   } catch (error) {
     await close();
     fail(listenError(error as NodeJS.ErrnoException, config.host, config.port));
   }
+  // What a new user looks for first: where to start, and as whom.
+  const admin = config.bootstrapAdmin?.email;
+  app.log.info(
+    { docs: `${address}/docs`, ...(admin ? { admin } : {}) },
+    `ready: API docs at ${address}/docs${admin ? `, bootstrap admin ${admin}` : ''}`,
+  );
   // Job handlers are registered by buildApp; WORKERS=off leaves consuming them to `npm run worker`.
   if (config.workers) await deps.queue.startWorkers();
   // The delivery sweeper (resume, ACK polling and timeouts, scheduled live) runs wherever workers run.

@@ -5,10 +5,9 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 
 const cli = fileURLToPath(new URL('../../src/cli.ts', import.meta.url));
-const parent = mkdtempSync(path.join(tmpdir(), 'soundcheck-cli-errors-'));
 
 interface Outcome {
   status: number | null;
@@ -16,9 +15,20 @@ interface Outcome {
   stderr: string;
 }
 
-/** Runs the CLI in its own empty folder and history, so cases run side by side without sharing a lock. */
-function soundcheck(args: string[], env: Record<string, string> = {}): Promise<Outcome> {
-  const cwd = mkdtempSync(path.join(parent, 'case-'));
+/**
+ * Runs the CLI in its own empty folder and history, so cases run side by side without sharing a lock;
+ * the folder goes when the CLI has answered.
+ */
+async function soundcheck(args: string[], env: Record<string, string> = {}): Promise<Outcome> {
+  const cwd = mkdtempSync(path.join(tmpdir(), 'soundcheck-cli-case-'));
+  try {
+    return await answer(cwd, args, env);
+  } finally {
+    rmSync(cwd, { recursive: true, force: true });
+  }
+}
+
+function answer(cwd: string, args: string[], env: Record<string, string>): Promise<Outcome> {
   return new Promise((resolve) => {
     execFile(
       process.execPath,
@@ -45,8 +55,6 @@ describe('soundcheck verbs answer a user error in one line', {
   tags: ['integration', 'harness'],
   timeout: 120_000,
 }, () => {
-  afterAll(() => rmSync(parent, { recursive: true, force: true }));
-
   test.concurrent.each<[string, string[], RegExp]>([
     ['run', ['run', '--category', 'nope'], /^soundcheck run: unknown category nope; choose from unit, /],
     ['test', ['test', '--seed', 'abc'], /^soundcheck test: --seed takes a whole number$/],
@@ -99,8 +107,12 @@ describe('soundcheck verbs answer a user error in one line', {
     ]);
   });
 
-  test.concurrent('a history held by another process past the wait says who holds it', async () => {
-    const dir = path.join(mkdtempSync(path.join(parent, 'locked-')), 'history');
+  test.concurrent('a history held by another process past the wait says who holds it', async ({
+    onTestFinished,
+  }) => {
+    const holder = mkdtempSync(path.join(tmpdir(), 'soundcheck-cli-locked-'));
+    onTestFinished(() => rmSync(holder, { recursive: true, force: true }));
+    const dir = path.join(holder, 'history');
     mkdirSync(dir);
     writeFileSync(`${dir}.lock`, String(process.pid)); // this test process: alive for the whole case
     const { status, stderr } = await soundcheck(['flaky'], {
@@ -142,15 +154,19 @@ describe('soundcheck --help', { tags: ['integration', 'harness'], timeout: 60_00
       .filter(Boolean)
       .map((line) => line.trim().split(/\s+/)[0]);
     expect(status).toBe(0);
+    // Each verb once, in the table's order (the help once listed compare, merge and serve twice).
     expect(verbs).toEqual([
       'run',
       'test',
+      'doctor',
       'report',
       'history',
       'flaky',
       'trends',
       'compare',
+      'load',
       'merge',
+      'shards',
       'serve',
     ]);
   });

@@ -75,6 +75,15 @@ describe('starting the API process', { tags: ['integration', 'ops', 'slow'] }, (
         /"database":"embedded PGlite[^"]*","redis":"embedded in-process stand-in"/,
       );
       expect(api.stdout()).toContain('bootstrap admin created');
+      // The docs URL and the admin to sign in as are in the first lines, before any request is logged.
+      const firstMessages = api
+        .stdout()
+        .split('\n')
+        .slice(0, 4)
+        .map((line) => (line ? (JSON.parse(line) as { msg: string }).msg : ''));
+      expect(firstMessages).toContain(
+        `ready: API docs at ${api.url}/docs, bootstrap admin root@example.test`,
+      );
     } finally {
       expect(await api.stop()).toBe(0);
     }
