@@ -19,6 +19,7 @@ import { adminCredentials } from '../factories/admin.ts';
 import { type SignedInUser, signIn } from '../factories/signed-in.ts';
 import { externalDeps } from '../mocks/test-deps.ts';
 import { mockEnvironment, startTestMocks, type TestMocks } from '../mocks/test-mocks.ts';
+import { type Background, backgroundOf } from './background.ts';
 import { openTestDatabase } from './database.ts';
 import { openTestRedis } from './redis.ts';
 import { type Services, services } from './services.ts';
@@ -96,6 +97,10 @@ export const test = base
     await bootstrapAdmin(db, config.bootstrapAdmin);
     return { transport: injectTransport((options) => app.inject(options)), inProcess: { app, deps } };
   })
+  /** True in a black-box run (SOUNDCHECK_TARGET): only the contract may be asserted. */
+  .extend('blackBox', ({ server }): boolean => server.inProcess === null)
+  /** The target's jobs and sweeps: run on demand in-process, left to the target's own workers black-box. */
+  .extend('background', ({ server }): Background => backgroundOf(server.inProcess?.deps ?? null))
   .extend('app', ({ server, skip }) => inProcess(server, skip as Skip).app)
   .extend('deps', ({ server, skip }) => inProcess(server, skip as Skip).deps)
   .extend('db', ({ deps }) => deps.db)

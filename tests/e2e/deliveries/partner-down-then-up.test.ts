@@ -1,22 +1,14 @@
 import { createPartner, s3Transport } from '../../integration/partners/partner-factory.ts';
+import { postSignedCallback } from '../../utils/contract/sign-callback.ts';
 import { describe, expect, test } from '../../utils/test.ts';
-import { ingested, postCallback } from './support/callback.ts';
-import { distributedRelease } from './support/delivered-release.ts';
-
-interface Delivery {
-  id: string;
-  state: string;
-  attempts: number;
-  lastError: string | null;
-  messageId: string;
-  events: Array<{ state: string; detail: string }>;
-}
+import { ingested } from './support/callback.ts';
+import { type DeliveryView, distributedRelease, releaseInState } from './support/delivered-release.ts';
 
 describe('a partner that is down, then up', { tags: ['e2e', 'delivery', 'external_deps', 'slow'] }, () => {
   test('the delivery backs off while the partner drops connections, then uploads and the release is delivered', async ({
     api,
     admin,
-    deps,
+    background,
     mocks,
   }) => {
     const partner = await createPartner(api, admin, s3Transport(mocks.s3, 'updown-bucket', 'in'), {
@@ -28,10 +20,11 @@ describe('a partner that is down, then up', { tags: ['e2e', 'delivery', 'externa
       owner,
       release,
       deliveries: [listed],
-    } = await distributedRelease(api, admin, deps, [partner]);
-    const delivery = (await api.as(owner).get<Delivery>(`/v1/deliveries/${listed!.id}`)).body;
+    } = await distributedRelease(api, admin, background, [partner]);
+    const delivery = (await api.as(owner).get<DeliveryView>(`/v1/deliveries/${listed?.id}`)).body;
     expect(delivery).toMatchObject({ state: 'uploaded', attempts: 2 });
-    expect(delivery.lastError).toMatch(/socket hang up|ECONNRESET|aborted/i);
+    expect(delivery.lastError).toEqual(expect.any(String));
+    // The delivery state machine: each transport error goes back to `queued`, each retry through packaging.
     expect(delivery.events.map((event) => event.state)).toEqual([
       'queued',
       'packaging',
@@ -44,12 +37,8 @@ describe('a partner that is down, then up', { tags: ['e2e', 'delivery', 'externa
       'uploading',
       'uploaded',
     ]);
-    expect(
-      delivery.events.filter((event) => /^transport error \(attempt \d\)/.test(event.detail)),
-    ).toHaveLength(2);
-    expect((await postCallback(api, partner, ingested(delivery.messageId))).status).toBe(202);
-    expect((await api.as(owner).get<{ state: string }>(`/v1/releases/${release.id}`)).body.state).toBe(
-      'delivered',
-    );
+    expect([...mocks.s3.objects.keys()].some((key) => key.startsWith('updown-bucket/in/'))).toBe(true);
+    expect((await postSignedCallback(api, partner, ingested(delivery.messageId))).status).toBe(202);
+    await releaseInState(api, background, owner, release.id, 'delivered');
   });
 });

@@ -1,7 +1,7 @@
 import { sweepDeliveries } from '@soundcheck/api/deliveries/sweep.ts';
 import type { CapturedMail } from 'soundcheck/mocks/smtp-mock.ts';
 import { approvedReleaseWithAssets } from '../../e2e/deliveries/deliverable-release.ts';
-import { ingested, postCallback } from '../../e2e/deliveries/support/callback.ts';
+import { ingested } from '../../e2e/deliveries/support/callback.ts';
 import {
   deliveredRelease,
   deliveriesOf,
@@ -9,6 +9,8 @@ import {
 } from '../../e2e/deliveries/support/delivered-release.ts';
 import { expectStatus } from '../../factories/expect-status.ts';
 import { signedIn } from '../../factories/signed-in.ts';
+import { backgroundOf } from '../../utils/background.ts';
+import { postSignedCallback as postCallback } from '../../utils/contract/sign-callback.ts';
 import { describe, expect, test } from '../../utils/test.ts';
 import { createPartner, s3Transport } from '../partners/partner-factory.ts';
 
@@ -71,7 +73,7 @@ describe('delivery e-mails to the label’s managers', {
       owner,
       release,
       deliveries: [delivery],
-    } = await distributedRelease(api, admin, deps, [partner]);
+    } = await distributedRelease(api, admin, backgroundOf(deps), [partner]);
     expect(delivery?.state).toBe('failed');
     const mails = about(mocks.smtp.to(owner.email), 'failed');
     expect(mails.map((mail) => mail.subject)).toEqual([
@@ -89,7 +91,7 @@ describe('delivery e-mails to the label’s managers', {
     const partner = await createPartner(api, admin, s3Transport(mocks.s3, 'mail-silent', 'in'), {
       profile: 'release_by_release',
     });
-    const { owner, release } = await distributedRelease(api, admin, deps, [partner]);
+    const { owner, release } = await distributedRelease(api, admin, backgroundOf(deps), [partner]);
     const { ackTimeoutMs } = deps.config.deliveries;
     // Just inside the window nothing happens; just past it the delivery fails.
     const at = (ms: number) => ({ ...deps, clock: { now: () => new Date(Date.now() + ms) } });
@@ -119,7 +121,7 @@ describe('delivery e-mails to the label’s managers', {
     const partner = await createPartner(api, admin, s3Transport(mocks.s3, 'mail-takedown', 'in'), {
       profile: 'release_by_release',
     });
-    const { owner, release } = await deliveredRelease(api, admin, deps, [partner]);
+    const { owner, release } = await deliveredRelease(api, admin, backgroundOf(deps), [partner]);
     expectStatus(await api.as(owner).post(`/v1/releases/${release.id}/takedown`), 200, 'takedown');
     await deps.queue.drain();
     const takedown = (await deliveriesOf(api, owner, release.id)).find((d) => d.kind === 'takedown');

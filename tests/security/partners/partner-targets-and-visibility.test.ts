@@ -120,7 +120,7 @@ describe('partner targets (SSRF), partner accounts and credentials', {
   test('a partner account sees its own partner’s deliveries only, and no partner’s credentials', async ({
     api,
     admin,
-    deps,
+    background,
     mocks,
   }) => {
     const mine = await createPartner(api, admin, s3Transport(mocks.s3, 'acct-mine', 'in'), {
@@ -129,7 +129,7 @@ describe('partner targets (SSRF), partner accounts and credentials', {
     const theirs = await createPartner(api, admin, s3Transport(mocks.s3, 'acct-theirs', 'in'), {
       profile: 'release_by_release',
     });
-    const { release, deliveries } = await deliveredRelease(api, admin, deps, [mine, theirs]);
+    const { release, deliveries } = await deliveredRelease(api, admin, background, [mine, theirs]);
     const params = userFactory.build({ role: 'partner', partnerId: mine.id });
     expectStatus(await api.as(admin).post('/v1/users', params), 201, 'POST /v1/users');
     const account = await signIn(api, params.email, params.password);
