@@ -59,6 +59,11 @@ function inProcess(server: Server, skip: Skip): NonNullable<Server['inProcess']>
  */
 export const test = base
   .extend('services', { scope: 'worker' }, (): Services => services())
+  /** Black-box, a test tagged `implementation` (it pins our catalogue or internals) is skipped, saying so. */
+  .extend('contractOnly', { auto: true }, ({ services, task, skip }): void => {
+    if (services.target && task.tags?.includes('implementation'))
+      skip('tagged implementation: it pins this repository’s catalogue or internals, not the contract');
+  })
   /** Where the app keeps objects: the local directory by default, the S3 mock with `test.override({ storageKind: 's3' })`. */
   .extend('storageKind', { scope: 'file' }, (): 'file' | 's3' => 'file')
   /** The third parties' mocks (S3, SMTP, MusicBrainz), and the guard failing any other outbound request. */
