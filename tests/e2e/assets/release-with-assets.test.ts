@@ -1,3 +1,4 @@
+import { covers } from '../../contract/checklist.ts';
 import { attachAssets } from '../../factories/assets.ts';
 import { ReleaseFactory } from '../../factories/releases.ts';
 import { signedIn } from '../../factories/signed-in.ts';
@@ -16,6 +17,7 @@ const assetFindings = (report: Report) =>
 
 describe('a release with its assets, from upload to review', {
   tags: ['e2e', 'assets', 'qc'],
+  ...covers('qc.A4', 'workflow.submit.label_manager'),
 }, () => {
   // The e-mail to reviewers on submit is checked in-process (tests/integration/notifications): a target's
   // SMTP server is its own configuration, not a mock this process can read.

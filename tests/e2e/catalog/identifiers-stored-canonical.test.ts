@@ -1,3 +1,4 @@
+import { covers } from '../../contract/checklist.ts';
 import { randomEan13, randomUpcA } from '../../factories/identifiers.ts';
 import { ReleaseFactory, releaseBody, trackBody } from '../../factories/releases.ts';
 import { signedIn } from '../../factories/signed-in.ts';
@@ -7,6 +8,19 @@ import { describe, expect, test } from '../../utils/test.ts';
 // API.md and DOMAIN.md: identifiers are checked by their algorithms and stored in one canonical form.
 describe('identifiers are checked and stored in their canonical form', {
   tags: ['e2e', 'catalog', 'identifiers'],
+  ...covers(
+    'identifiers.isrc',
+    'identifiers.upc',
+    'identifiers.isni',
+    'identifiers.dpid',
+    'tracks.create.400-isrc',
+    'tracks.create.4xx-duplicate-isrc',
+    'releases.create.409-upc',
+    'labels.create.400-dpid',
+    'artists.create.400-isni',
+    'qc.M9',
+    'qc.M10',
+  ),
 }, () => {
   test('an ISRC sent with hyphens in lower case is stored as 12 upper-case characters, unique in its release', async ({
     api,

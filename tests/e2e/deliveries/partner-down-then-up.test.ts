@@ -1,10 +1,14 @@
+import { covers } from '../../contract/checklist.ts';
 import { createPartner, s3Transport } from '../../integration/partners/partner-factory.ts';
 import { postSignedCallback } from '../../utils/contract/sign-callback.ts';
 import { describe, expect, test } from '../../utils/test.ts';
 import { ingested } from './support/callback.ts';
 import { type DeliveryView, distributedRelease, releaseInState } from './support/delivered-release.ts';
 
-describe('a partner that is down, then up', { tags: ['e2e', 'delivery', 'external_deps', 'slow'] }, () => {
+describe('a partner that is down, then up', {
+  tags: ['e2e', 'delivery', 'external_deps', 'slow'],
+  ...covers('delivery.transport_error'),
+}, () => {
   test('the delivery backs off while the partner drops connections, then uploads and the release is delivered', async ({
     api,
     admin,

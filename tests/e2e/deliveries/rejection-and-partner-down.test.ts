@@ -1,3 +1,4 @@
+import { covers } from '../../contract/checklist.ts';
 import { createPartner, s3Transport } from '../../integration/partners/partner-factory.ts';
 import { postSignedCallback } from '../../utils/contract/sign-callback.ts';
 import { describe, expect, test } from '../../utils/test.ts';
@@ -5,6 +6,17 @@ import { type DeliveryView, distributedRelease, releaseInState } from './support
 
 describe('delivery failures end in a clear state', {
   tags: ['e2e', 'delivery', 'external_deps', 'slow'],
+  ...covers(
+    'delivery.ack_error',
+    'workflow.delivery_rejected.system',
+    'delivery.redeliver',
+    'deliveries.retry.200',
+    'deliveries.retry.403',
+    'delivery.transport_error',
+    'delivery.transport_error_final',
+    'delivery.cancel',
+    'deliveries.cancel.200',
+  ),
 }, () => {
   test('a rejection sends the release back with the partner’s reasons; retry redelivers in the same thread', async ({
     api,

@@ -1,5 +1,6 @@
 import { SftpMock } from 'soundcheck/mocks/sftp-mock.ts';
 import { afterAll, beforeAll } from 'vitest';
+import { covers } from '../../contract/checklist.ts';
 import { createPartner, s3Transport, sftpTransport } from '../../integration/partners/partner-factory.ts';
 import { eventually } from '../../utils/background.ts';
 import { postSignedCallback, signedCallback } from '../../utils/contract/sign-callback.ts';
@@ -21,6 +22,21 @@ const ackXml = (messageId: string, upc: string) => `<?xml version="1.0"?>
 
 describe('a release delivered to two partners', {
   tags: ['e2e', 'delivery', 'external_deps', 'slow'],
+  ...covers(
+    'partners.create.201',
+    'workflow.enqueue_deliveries.label_manager',
+    'deliveries.list.200',
+    'deliveries.ern.200',
+    'callbacks.202',
+    'callbacks.401-replay',
+    'workflow.all_deliveries_acknowledged.system',
+    'workflow.request_takedown.label_manager',
+    'workflow.all_takedowns_acknowledged.system',
+    'delivery.worker_picks_up',
+    'delivery.package_built',
+    'delivery.manifest_written',
+    'delivery.ack_success',
+  ),
 }, () => {
   test('SFTP batch and S3 release-by-release, acknowledged by ACK file and by callback → delivered; then a takedown', async ({
     api,

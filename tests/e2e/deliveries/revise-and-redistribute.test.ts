@@ -1,3 +1,4 @@
+import { covers } from '../../contract/checklist.ts';
 import { WorkflowFactory } from '../../factories/workflow.ts';
 import { createPartner, s3Transport } from '../../integration/partners/partner-factory.ts';
 import { expectRefusal } from '../../utils/contract/refusal.ts';
@@ -7,6 +8,12 @@ import { deliveredRelease, settledDeliveries } from './support/delivered-release
 
 describe('revise, redistribute, racing distributes, Idempotency-Key', {
   tags: ['e2e', 'delivery', 'workflow', 'external_deps', 'slow'],
+  ...covers(
+    'workflow.revise.label_manager',
+    'releases.update.409-immutable',
+    'deliveries.create.202',
+    'deliveries.create.422-idempotency-key-reused',
+  ),
 }, () => {
   test('revise reopens a delivered release with its identifiers locked; distribute then sends update where the partner has it and new elsewhere', async ({
     api,

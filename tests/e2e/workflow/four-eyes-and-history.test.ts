@@ -1,3 +1,4 @@
+import { covers } from '../../contract/checklist.ts';
 import { ReleaseFactory } from '../../factories/releases.ts';
 import { createLabel, signedIn } from '../../factories/signed-in.ts';
 import { WorkflowFactory } from '../../factories/workflow.ts';
@@ -12,7 +13,10 @@ interface HistoryItem {
   to: string;
 }
 
-describe('the four-eyes rule and the audit trail', { tags: ['e2e', 'workflow'] }, () => {
+describe('the four-eyes rule and the audit trail', {
+  tags: ['e2e', 'workflow'],
+  ...covers('security.four-eyes-admins-too', 'workflow.approve.admin', 'releases.history.200-list'),
+}, () => {
   test('an admin who created a release cannot approve it (422); another admin can', async ({
     api,
     admin,

@@ -1,3 +1,4 @@
+import { covers } from '../../contract/checklist.ts';
 import { artistFactory } from '../../factories/artists.ts';
 import { attachAssets } from '../../factories/assets.ts';
 import { randomUpcA } from '../../factories/identifiers.ts';
@@ -11,7 +12,25 @@ interface History {
   items: Array<{ action: string; from: string | null; to: string; reasons?: unknown }>;
 }
 
-describe('a release from label to approval', { tags: ['e2e', 'workflow', 'catalog'] }, () => {
+describe('a release from label to approval', {
+  tags: ['e2e', 'workflow', 'catalog'],
+  ...covers(
+    'auth.login.200',
+    'me.200',
+    'labels.create.201',
+    'users.create.201',
+    'artists.create.201',
+    'releases.create.201',
+    'tracks.create.201',
+    'releases.list.200',
+    'workflow.start_review.reviewer',
+    'workflow.approve.reviewer',
+    'workflow.request_changes.reviewer',
+    'qc.R2',
+    'qc.R3',
+    'qc.M4',
+  ),
+}, () => {
   test('admin bootstraps a label, its manager builds a release, a reviewer approves it', async ({
     api,
     admin,

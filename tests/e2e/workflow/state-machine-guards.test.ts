@@ -1,4 +1,5 @@
 import type { ApiClient } from 'soundcheck/client/http-client.ts';
+import { covers } from '../../contract/checklist.ts';
 import { type SignedInUser, signedIn } from '../../factories/signed-in.ts';
 import { type ReachableState, WorkflowFactory } from '../../factories/workflow.ts';
 import { createPartner, s3Transport } from '../../integration/partners/partner-factory.ts';
@@ -39,7 +40,20 @@ async function party(api: ApiClient, admin: SignedInUser) {
   return { owner, reviewer };
 }
 
-describe('the release state machine refuses what it does not allow', { tags: ['e2e', 'workflow'] }, () => {
+describe('the release state machine refuses what it does not allow', {
+  tags: ['e2e', 'workflow'],
+  ...covers(
+    'workflow.submit.409-illegal',
+    'workflow.withdraw.409-illegal',
+    'workflow.start_review.409-illegal',
+    'workflow.request_changes.409-illegal',
+    'workflow.approve.409-illegal',
+    'workflow.enqueue_deliveries.409-illegal',
+    'workflow.request_takedown.409-illegal',
+    'workflow.archive.409-illegal',
+    'workflow.revise.409-illegal',
+  ),
+}, () => {
   test.for(Object.keys(legal) as ReachableState[])(
     'from %s every other action is 409 INVALID_TRANSITION and the state stays',
     async (state, { api, admin, mocks }) => {

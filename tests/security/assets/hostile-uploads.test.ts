@@ -1,9 +1,13 @@
+import { covers } from '../../contract/checklist.ts';
 import type { SampleName } from '../../fixtures/sample-files.ts';
 import { bytesOf, draftRelease, put } from '../../integration/assets/upload-cases.ts';
 import { expectRefusal } from '../../utils/contract/refusal.ts';
 import { describe, expect, test } from '../../utils/test.ts';
 
-describe('hostile uploads are refused without being decoded', { tags: ['security', 'assets'] }, () => {
+describe('hostile uploads are refused without being decoded', {
+  tags: ['security', 'assets'],
+  ...covers('assets.415-magic-bytes', 'assets.422-header'),
+}, () => {
   // API.md: a type mismatch → 415 UNSUPPORTED_MEDIA_TYPE; a header declaring a pixel bomb or an absurd
   // length → 422. A file whose header cannot be read is left open: any refusal the target documents.
   test.for<[SampleName, 'artwork' | 'audio', string, number | readonly number[]]>([

@@ -3,6 +3,7 @@ import { Readable } from 'node:stream';
 import { createApiClient, fetchTransport } from 'soundcheck/client/http-client.ts';
 import { request } from 'undici';
 import { afterAll, beforeAll } from 'vitest';
+import { covers } from '../../contract/checklist.ts';
 import { adminCredentials } from '../../factories/admin.ts';
 import { ReleaseFactory } from '../../factories/releases.ts';
 import { createLabel, signIn } from '../../factories/signed-in.ts';
@@ -112,7 +113,10 @@ async function sendAllThenAskAgain(framing: 'content-length' | 'chunked'): Promi
   return [...statuses.map((match) => match[1]!), ...(error ? [error] : [])];
 }
 
-describe('an oversized upload over a real socket', { tags: ['security', 'assets', 'slow'] }, () => {
+describe('an oversized upload over a real socket', {
+  tags: ['security', 'assets', 'slow'],
+  ...covers('assets.413-size', 'security.body-limit-413-readable'),
+}, () => {
   test('declared too large: 413 before the body is read, and the client reads it', async () => {
     expect(await upload({ 'content-length': String(BODY_BYTES) })).toMatchObject({
       status: 413,

@@ -1,3 +1,4 @@
+import { covers } from '../../contract/checklist.ts';
 import { signedIn } from '../../factories/signed-in.ts';
 import { expectRefusal } from '../../utils/contract/refusal.ts';
 import { describe, expect, test } from '../../utils/test.ts';
@@ -7,7 +8,15 @@ const comparable = (body: unknown) => {
   return rest;
 };
 
-describe('a disabled account', { tags: ['security', 'auth'] }, () => {
+describe('a disabled account', {
+  tags: ['security', 'auth'],
+  ...covers(
+    'security.disabled-user-at-once',
+    'security.role-change-at-once',
+    'auth.login.401-same-for-unknown-wrong-disabled',
+    'auth.refresh.401',
+  ),
+}, () => {
   test('cannot sign in — the same 401 as a wrong password — and its tokens stop working at once', async ({
     api,
     admin,

@@ -1,5 +1,6 @@
 import { SignJWT } from 'jose';
 import type { ApiClient } from 'soundcheck/client/http-client.ts';
+import { covers } from '../../contract/checklist.ts';
 import { type SignedInUser, signedIn } from '../../factories/signed-in.ts';
 import { expectRefusal } from '../../utils/contract/refusal.ts';
 import { describe, expect, test } from '../../utils/test.ts';
@@ -22,7 +23,15 @@ async function expectRefused(api: ApiClient, token: string) {
   expect(response.headers['www-authenticate']).toMatch(/^Bearer\b/);
 }
 
-describe('JWT attacks on access tokens', { tags: ['security', 'auth'] }, () => {
+describe('JWT attacks on access tokens', {
+  tags: ['security', 'auth'],
+  ...covers(
+    'security.jwt-alg-none-refused',
+    'security.jwt-tampered-refused',
+    'security.401-www-authenticate',
+    'me.401',
+  ),
+}, () => {
   test.for(['none', 'None', 'NONE', 'nOnE'])('alg "%s" is refused', async (alg, { api, admin }) => {
     const user = await signedIn(api, admin, { role: 'artist' });
     await expectRefused(api, `${b64({ alg, typ: 'JWT' })}.${b64(asAdmin(user, admin))}.`);

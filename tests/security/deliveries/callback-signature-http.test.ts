@@ -1,3 +1,4 @@
+import { covers } from '../../contract/checklist.ts';
 import { createPartner, s3Transport } from '../../integration/partners/partner-factory.ts';
 import { signedCallback } from '../../utils/contract/sign-callback.ts';
 import { describe, expect, test } from '../../utils/test.ts';
@@ -10,6 +11,12 @@ const ack = (messageId: string) => ({
 
 describe('partner callbacks over HTTP: only a fresh signature by the partner’s secret gets in', {
   tags: ['security', 'delivery'],
+  ...covers(
+    'callbacks.401-signature',
+    'callbacks.404-partner',
+    'partners.rotate-callback-secret.200',
+    'security.callback-signature',
+  ),
 }, () => {
   test('bad, missing, stale, future or replayed signatures are 401; an unknown partner is 404', async ({
     api,

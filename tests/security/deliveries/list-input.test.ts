@@ -1,9 +1,11 @@
+import { covers } from '../../contract/checklist.ts';
 import { describe, expect, test } from '../../utils/test.ts';
 
 const forged = (cursor: object) => Buffer.from(JSON.stringify(cursor)).toString('base64url');
 
 describe('GET /v1/deliveries refuses malformed input with 400, never 500', {
   tags: ['security', 'delivery'],
+  ...covers('releases.list.400-sort'),
 }, () => {
   test.for([
     ['a cursor that is not base64 JSON', 'cursor=%%%'],

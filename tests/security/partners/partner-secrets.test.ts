@@ -1,3 +1,4 @@
+import { covers } from '../../contract/checklist.ts';
 import { signedIn } from '../../factories/signed-in.ts';
 import { partnerBody } from '../../integration/partners/partner-factory.ts';
 import { describe, expect, test } from '../../utils/test.ts';
@@ -11,7 +12,10 @@ const sftpWith = (password: string) => ({
   root: '/',
 });
 
-describe('partner credentials are write-only', { tags: ['security', 'delivery'] }, () => {
+describe('partner credentials are write-only', {
+  tags: ['security', 'delivery'],
+  ...covers('security.secrets-write-only', 'partners.create.201'),
+}, () => {
   test('an SFTP password and an S3 secret key never come back: not on create, read, list or update', async ({
     api,
     admin,

@@ -2,6 +2,7 @@ import { partners } from '@soundcheck/api/partners/tables.ts';
 import { eq } from 'drizzle-orm';
 import { SftpMock } from 'soundcheck/mocks/sftp-mock.ts';
 import { afterAll, beforeAll } from 'vitest';
+import { covers } from '../../contract/checklist.ts';
 import { deliveredRelease } from '../../e2e/deliveries/support/delivered-release.ts';
 import { expectStatus } from '../../factories/expect-status.ts';
 import { signIn } from '../../factories/signed-in.ts';
@@ -38,6 +39,12 @@ const inUrl = (host: string) => (host.includes(':') ? `[${host}]` : host);
 
 describe('partner targets (SSRF), partner accounts and credentials', {
   tags: ['security', 'delivery', 'external_deps'],
+  ...covers(
+    'partners.create.4xx-private-address',
+    'partners.create.4xx-callback-not-https',
+    'security.ssrf-private-addresses',
+    'security.secrets-write-only',
+  ),
 }, () => {
   test.for(internalHosts)(
     'a partner pointing at %s (%s) is refused when saved: callback URL, SFTP host, S3 endpoint',

@@ -1,3 +1,4 @@
+import { covers } from '../../contract/checklist.ts';
 import { artistFactory } from '../../factories/artists.ts';
 import { ReleaseFactory, releaseBody, trackBody } from '../../factories/releases.ts';
 import { signedIn } from '../../factories/signed-in.ts';
@@ -6,7 +7,15 @@ import { describe, expect, test } from '../../utils/test.ts';
 
 const ADMIN_ID = '01900000-0000-7000-8000-000000000001';
 
-describe('mass assignment on the catalog', { tags: ['security', 'catalog'] }, () => {
+describe('mass assignment on the catalog', {
+  tags: ['security', 'catalog'],
+  ...covers(
+    'releases.create.400-unknown-property',
+    'releases.update.400-unknown-property',
+    'security.state-not-writable',
+    'security.unknown-properties-refused',
+  ),
+}, () => {
   test.for([
     ['state', 'approved'],
     ['createdBy', ADMIN_ID],

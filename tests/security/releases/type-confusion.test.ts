@@ -1,9 +1,13 @@
+import { covers } from '../../contract/checklist.ts';
 import { ReleaseFactory, releaseBody, trackBody } from '../../factories/releases.ts';
 import { signedIn } from '../../factories/signed-in.ts';
 import { expectRefusal } from '../../utils/contract/refusal.ts';
 import { describe, expect, test } from '../../utils/test.ts';
 
-describe('types are never coerced', { tags: ['security', 'catalog'] }, () => {
+describe('types are never coerced', {
+  tags: ['security', 'catalog'],
+  ...covers('security.types-never-coerced', 'releases.create.400-field'),
+}, () => {
   test.for([
     ['pLine.year', { pLine: { year: '2024', owner: 'Owner' } }],
     ['cLine.year', { cLine: { year: 2024.5, owner: 'Owner' } }],

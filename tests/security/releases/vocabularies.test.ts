@@ -1,10 +1,14 @@
+import { covers } from '../../contract/checklist.ts';
 import { ReleaseFactory, releaseBody, trackBody } from '../../factories/releases.ts';
 import { signedIn } from '../../factories/signed-in.ts';
 import { expectRefusal } from '../../utils/contract/refusal.ts';
 import { describe, expect, test } from '../../utils/test.ts';
 
 // API.md's configurable vocabularies: genre, language (ISO 639-1), contributor role, territory codes.
-describe('vocabularies are enforced, never stored as sent', { tags: ['security', 'catalog'] }, () => {
+describe('vocabularies are enforced, never stored as sent', {
+  tags: ['security', 'catalog'],
+  ...covers('security.vocabularies-enforced', 'qc.M11'),
+}, () => {
   test.for([
     ['genre', { genre: 'Polka' }],
     ['genre', { genre: 'pop' }],

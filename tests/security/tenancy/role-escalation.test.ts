@@ -1,9 +1,17 @@
+import { covers } from '../../contract/checklist.ts';
 import { signedIn } from '../../factories/signed-in.ts';
 import { userFactory } from '../../factories/users.ts';
 import { expectRefusal } from '../../utils/contract/refusal.ts';
 import { describe, expect, test } from '../../utils/test.ts';
 
-describe('role escalation and mass assignment', { tags: ['security', 'tenancy'] }, () => {
+describe('role escalation and mass assignment', {
+  tags: ['security', 'tenancy'],
+  ...covers(
+    'users.update.403-own-role',
+    'users.create.400-unknown-property',
+    'security.unknown-properties-refused',
+  ),
+}, () => {
   test.for(['artist', 'label_manager', 'reviewer', 'partner'] as const)(
     'a %s cannot raise their own role',
     async (role, { api, admin }) => {
