@@ -1,10 +1,12 @@
 import { compareCommand } from './cli/compare.ts';
 import { flakyCommand } from './cli/flaky.ts';
 import { historyCommand } from './cli/history.ts';
+import { loadCommand } from './cli/load.ts';
 import { mergeCommand } from './cli/merge.ts';
 import { reportCommand } from './cli/report.ts';
 import { runCommand, UsageError } from './cli/run-command.ts';
 import { serveCommand } from './cli/serve.ts';
+import { shardsCommand } from './cli/shards.ts';
 import { trendsCommand } from './cli/trends.ts';
 
 const verbs: Record<string, { summary: string; main: (args: string[]) => Promise<number> }> = {
@@ -27,7 +29,15 @@ const verbs: Record<string, { summary: string; main: (args: string[]) => Promise
     summary: 'what changed between two runs: compare <A> <B> (or previous latest)',
     main: compareCommand,
   },
+  load: {
+    summary: 'load a scenario file or URL: k6 executors, thresholds, latency from the intended start',
+    main: loadCommand,
+  },
   merge: { summary: 'combine shard run folders into one run', main: mergeCommand },
+  shards: {
+    summary: 'split the test files over n shards by their durations in the history',
+    main: shardsCommand,
+  },
   serve: { summary: 'the dashboard over the history and /metrics [--port 9464]', main: serveCommand },
 };
 

@@ -16,7 +16,7 @@ export const targetAdmin = { email: 'blackbox-admin@soundcheck.test', password: 
  * sweep in hundreds of milliseconds so journeys finish in seconds, and a request budget a whole suite
  * signed in as one admin stays under.
  */
-export function targetEnvironment(mocks: { musicbrainzBaseUrl: string; smtpUrl: string }) {
+function targetEnvironment(mocks: { musicbrainzBaseUrl: string; smtpUrl: string }) {
   return {
     MUSICBRAINZ_BASE_URL: mocks.musicbrainzBaseUrl,
     SMTP_URL: mocks.smtpUrl,

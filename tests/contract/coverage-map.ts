@@ -6,7 +6,7 @@ const testsDir = path.resolve(import.meta.dirname, '..');
 /** The categories a `--target` run executes; a declaration elsewhere counts as in-process only. */
 const blackBoxCategories = ['e2e', 'security', 'performance'];
 
-export interface Declaration {
+interface Declaration {
   file: string;
   blackBox: boolean;
 }

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '../..');
-export const patchesDir = path.join(import.meta.dirname, 'patches');
+const patchesDir = path.join(import.meta.dirname, 'patches');
 
 export interface BugPatch {
   name: string;

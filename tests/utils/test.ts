@@ -2,8 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { buildApp } from '@soundcheck/api/app.ts';
+import { systemClock } from '@soundcheck/api/clock.ts';
 import { type Config, loadConfig } from '@soundcheck/api/config.ts';
-import { type Deps, systemClock } from '@soundcheck/api/deps.ts';
+import type { Deps } from '@soundcheck/api/deps.ts';
 import { bootstrapAdmin } from '@soundcheck/api/users/bootstrap.ts';
 import type { FastifyInstance } from 'fastify';
 import {
@@ -35,6 +36,8 @@ function testConfig(dataDir: string, redisPrefix: string, mockEnv: Record<string
   return loadConfig({
     ...mockEnv,
     NODE_ENV: 'test',
+    // Argon2id at test cost: every signed-in user hashes and verifies a password (see passwords.test.ts).
+    PASSWORD_HASH_COST: 'test',
     DATA_DIR: dataDir,
     REDIS_PREFIX: redisPrefix,
     BOOTSTRAP_ADMIN_EMAIL: admin.email,
@@ -99,7 +102,7 @@ export const test = base
     closers.push(() => deps.queue.close());
     const app = await buildApp(deps);
     closers.push(() => app.close());
-    await bootstrapAdmin(db, config.bootstrapAdmin);
+    await bootstrapAdmin(db, config.bootstrapAdmin, config.passwordHashCost);
     return { transport: injectTransport((options) => app.inject(options)), inProcess: { app, deps } };
   })
   /** True in a black-box run (SOUNDCHECK_TARGET): only the contract may be asserted. */

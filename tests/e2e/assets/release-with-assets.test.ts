@@ -2,10 +2,10 @@ import { covers } from '../../contract/checklist.ts';
 import { attachAssets } from '../../factories/assets.ts';
 import { ReleaseFactory } from '../../factories/releases.ts';
 import { signedIn } from '../../factories/signed-in.ts';
-import { bytesOf, put } from '../../integration/assets/upload-cases.ts';
 import { eventually } from '../../utils/background.ts';
 import { expectRefusal } from '../../utils/contract/refusal.ts';
 import { describe, expect, test } from '../../utils/test.ts';
+import { bytesOf, put } from '../../utils/uploads.ts';
 
 interface Report {
   valid: boolean;

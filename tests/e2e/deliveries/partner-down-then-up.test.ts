@@ -1,9 +1,9 @@
 import { covers } from '../../contract/checklist.ts';
-import { createPartner, s3Transport } from '../../integration/partners/partner-factory.ts';
+import { type DeliveryView, distributedRelease, releaseInState } from '../../factories/delivered-release.ts';
+import { createPartner, s3Transport } from '../../factories/partners.ts';
 import { postSignedCallback } from '../../utils/contract/sign-callback.ts';
+import { ingested } from '../../utils/partner-callback.ts';
 import { describe, expect, test } from '../../utils/test.ts';
-import { ingested } from './support/callback.ts';
-import { type DeliveryView, distributedRelease, releaseInState } from './support/delivered-release.ts';
 
 describe('a partner that is down, then up', {
   tags: ['e2e', 'delivery', 'external_deps', 'slow'],

@@ -1,8 +1,8 @@
 import { covers } from '../../contract/checklist.ts';
-import { createPartner, s3Transport } from '../../integration/partners/partner-factory.ts';
+import { type DeliveryView, distributedRelease, releaseInState } from '../../factories/delivered-release.ts';
+import { createPartner, s3Transport } from '../../factories/partners.ts';
 import { postSignedCallback } from '../../utils/contract/sign-callback.ts';
 import { describe, expect, test } from '../../utils/test.ts';
-import { type DeliveryView, distributedRelease, releaseInState } from './support/delivered-release.ts';
 
 describe('delivery failures end in a clear state', {
   tags: ['e2e', 'delivery', 'external_deps', 'slow'],

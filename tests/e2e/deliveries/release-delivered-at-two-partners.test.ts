@@ -1,14 +1,14 @@
 import { SftpMock } from 'soundcheck/mocks/sftp-mock.ts';
 import { afterAll, beforeAll } from 'vitest';
 import { covers } from '../../contract/checklist.ts';
-import { createPartner, s3Transport, sftpTransport } from '../../integration/partners/partner-factory.ts';
+import { approvedReleaseWithAssets } from '../../factories/deliverable-release.ts';
+import { type DeliveryView, releaseInState, settledDeliveries } from '../../factories/delivered-release.ts';
+import { createPartner, s3Transport, sftpTransport } from '../../factories/partners.ts';
 import { eventually } from '../../utils/background.ts';
+import { expectBatchChoreography } from '../../utils/choreography-check.ts';
 import { postSignedCallback, signedCallback } from '../../utils/contract/sign-callback.ts';
+import { ingested } from '../../utils/partner-callback.ts';
 import { describe, expect, test } from '../../utils/test.ts';
-import { expectBatchChoreography } from './choreography-check.ts';
-import { approvedReleaseWithAssets } from './deliverable-release.ts';
-import { ingested } from './support/callback.ts';
-import { type DeliveryView, releaseInState, settledDeliveries } from './support/delivered-release.ts';
 
 const sftp = new SftpMock({ name: 'dsp-sftp' });
 beforeAll(() => sftp.start());

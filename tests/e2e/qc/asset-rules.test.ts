@@ -1,8 +1,8 @@
 import { covers } from '../../contract/checklist.ts';
 import type { SampleName } from '../../fixtures/sample-files.ts';
-import { bytesOf, draftRelease, put } from '../../integration/assets/upload-cases.ts';
 import { eventually } from '../../utils/background.ts';
 import { describe, expect, test } from '../../utils/test.ts';
+import { bytesOf, draftRelease, put } from '../../utils/uploads.ts';
 
 interface Finding {
   rule: string;

@@ -1,8 +1,8 @@
 import type { ApiClient } from 'soundcheck/client/http-client.ts';
 import { covers } from '../../contract/checklist.ts';
+import { createPartner, s3Transport } from '../../factories/partners.ts';
 import { type SignedInUser, signedIn } from '../../factories/signed-in.ts';
 import { type ReachableState, WorkflowFactory } from '../../factories/workflow.ts';
-import { createPartner, s3Transport } from '../../integration/partners/partner-factory.ts';
 import { expectRefusal } from '../../utils/contract/refusal.ts';
 import { describe, expect, test } from '../../utils/test.ts';
 

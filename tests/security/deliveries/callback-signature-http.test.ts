@@ -1,5 +1,5 @@
 import { covers } from '../../contract/checklist.ts';
-import { createPartner, s3Transport } from '../../integration/partners/partner-factory.ts';
+import { createPartner, s3Transport } from '../../factories/partners.ts';
 import { signedCallback } from '../../utils/contract/sign-callback.ts';
 import { describe, expect, test } from '../../utils/test.ts';
 

@@ -1,6 +1,6 @@
 import { covers } from '../../contract/checklist.ts';
+import { partnerBody } from '../../factories/partners.ts';
 import { signedIn } from '../../factories/signed-in.ts';
-import { partnerBody } from '../../integration/partners/partner-factory.ts';
 import { describe, expect, test } from '../../utils/test.ts';
 
 const sftpWith = (password: string) => ({

@@ -1,5 +1,5 @@
 import type { ReceivedFile } from 'soundcheck/mocks/sftp-mock.ts';
-import { expect } from '../../utils/test.ts';
+import { expect } from './test.ts';
 
 const baseName = (file: ReceivedFile) => file.path.split('/').at(-1) ?? '';
 

@@ -1,11 +1,11 @@
 import type { ApiClient } from 'soundcheck/client/http-client.ts';
-import { expectStatus } from '../../../factories/expect-status.ts';
-import type { SignedInUser } from '../../../factories/signed-in.ts';
-import type { Partner } from '../../../integration/partners/partner-factory.ts';
-import { type Background, eventually } from '../../../utils/background.ts';
-import { postSignedCallback } from '../../../utils/contract/sign-callback.ts';
-import { approvedReleaseWithAssets } from '../deliverable-release.ts';
-import { ingested } from './callback.ts';
+import { type Background, eventually } from '../utils/background.ts';
+import { postSignedCallback } from '../utils/contract/sign-callback.ts';
+import { ingested } from '../utils/partner-callback.ts';
+import { approvedReleaseWithAssets } from './deliverable-release.ts';
+import { expectStatus } from './expect-status.ts';
+import type { Partner } from './partners.ts';
+import type { SignedInUser } from './signed-in.ts';
 
 export interface DeliveryView {
   id: string;
