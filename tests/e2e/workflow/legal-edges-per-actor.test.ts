@@ -42,7 +42,9 @@ describe('every legal edge, by each of its actors', {
     const reviewer = await signedIn(api, admin, { role: 'reviewer' });
     // The release's creator is the artist when the artist acts, the manager otherwise.
     const owner = actor === 'artist' ? artist : manager;
-    const release = await WorkflowFactory.release(api, { owner, reviewer }, from, ReleaseFactory.single());
+    // A submit from draft needs the assets QC asks for (R2, R3); the factory uploads them on the way otherwise.
+    const factory = action === 'submit' ? ReleaseFactory.single().withAssets() : ReleaseFactory.single();
+    const release = await WorkflowFactory.release(api, { owner, reviewer }, from, factory);
     const by = { artist, label_manager: manager, admin, reviewer }[actor];
     const body =
       action === 'request-changes' ? { reasons: [{ rule: 'M2', message: 'Title case' }] } : undefined;
