@@ -9,9 +9,10 @@ import { runLoad } from '../load/run-load.ts';
 import { loadScenarioFile } from '../load/scenario-file.ts';
 import { parseThresholdFlag } from '../load/thresholds.ts';
 import type { Scenario } from '../load/types.ts';
+import { urlScenario } from '../load/url-scenario.ts';
 import { UsageError } from './run-command.ts';
 
-const usage = `usage: soundcheck load <scenario.ts | URL> [options]
+export const loadUsage = `usage: soundcheck load <scenario.ts | URL> [options]
   --target <url>          the service a scenario file runs against (default $SOUNDCHECK_TARGET or http://127.0.0.1:3000)
   --scenario <name>       which scenario, when the file exports several
   --executor <type>       constant-arrival-rate, ramping-arrival-rate, constant-vus, ramping-vus,
@@ -62,18 +63,6 @@ const whole = (value: string | undefined, flag: string) => {
   return Number(value);
 };
 
-/** A bare URL becomes a one-request scenario: GET that URL, named by its route template. */
-function urlScenario(url: string): Scenario<unknown> {
-  const { pathname, search } = new URL(url);
-  return {
-    name: 'url',
-    executor: { type: 'max-throughput', duration: '10s' },
-    iteration: async ({ http }) => {
-      await http.get(pathname + search);
-    },
-  };
-}
-
 /** The scenario as the command line shapes it: executor flags, transport flags and extra thresholds. */
 export function applyFlags(base: Scenario<unknown>, values: Values, fromUrl: boolean): Scenario<unknown> {
   const executorFlagGiven = ['executor', 'rate', 'duration', 'vus', 'max-vus', 'iterations', 'stages'].some(
@@ -116,7 +105,7 @@ export async function loadCommand(args: string[]): Promise<number> {
 async function load(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({ args, options, allowPositionals: true });
   if (values.help) {
-    process.stdout.write(`${usage}\n`);
+    process.stdout.write(`${loadUsage}\n`);
     return 0;
   }
   const [subject, ...extra] = positionals;
@@ -149,7 +138,7 @@ async function load(args: string[]): Promise<number> {
       target,
       allowRemote: values['allow-remote'] ?? false,
       workers,
-      ...(file ? { scenarioFile: file } : {}),
+      source: file ? { file } : { url: subject },
       maxRequests,
       ...(values['max-duration'] ? { maxDuration: values['max-duration'] } : {}),
       stop: stop.signal,

@@ -1,18 +1,20 @@
 import { createApiClient, fetchTransport } from '../client/http-client.ts';
 import { type Clock, realClock } from './clock.ts';
 import { LoadConfigError, parseDuration } from './durations.ts';
-import { startThread } from './engine.ts';
 import { concurrencyOf } from './executors.ts';
 import type { LoadResult, TimePoint } from './result-types.ts';
 import { averageRate, plannedDurationMs, rateSegments, targetRateAt } from './schedule.ts';
 import { poolSender, type Sender } from './sender.ts';
 import { buildResult, mergeSnapshots } from './summary.ts';
 import { checkTarget, ensureReachable } from './target.ts';
+import { localThread, type ThreadPlan, type ThreadSet } from './threads.ts';
 import { judgeTotals, observeWindow, WindowWatch } from './threshold-eval.ts';
 import { compare, parseThresholds, type Threshold } from './thresholds.ts';
 import { TimeSeries } from './time-series.ts';
 import type { Scenario, SetupContext } from './types.ts';
 import { validateScenario } from './validate.ts';
+import { workerThreads } from './worker-pool.ts';
+import { overlayOf, type ScenarioSource } from './worker-scenario.ts';
 
 export interface RunLoadOptions {
   /** Base URL of the service under load. */
@@ -20,8 +22,8 @@ export interface RunLoadOptions {
   allowRemote?: boolean;
   /** Threads generating load (default 1); see `worker-pool.ts`. */
   workers?: number;
-  /** The file the scenario came from: workers import it again (required when workers > 1). */
-  scenarioFile?: string;
+  /** Where workers find the scenario's functions again (required when workers > 1). */
+  source?: ScenarioSource;
   /** Requests the run may send at most (default 10 000 000). */
   maxRequests?: number;
   /** A run planned longer than this is refused (default 30m). */
@@ -39,6 +41,57 @@ export interface RunLoadOptions {
 
 const names = (thresholds: Threshold[]) =>
   new Set(thresholds.flatMap((t) => (t.name !== null && t.metric === 'http_req_duration' ? [t.name] : [])));
+
+function sourceOf(options: RunLoadOptions): ScenarioSource {
+  if (options.source) return options.source;
+  throw new LoadConfigError(
+    '--workers needs the scenario from a file or a URL (runLoad: pass options.source)',
+  );
+}
+
+/** The whole load on this thread, over its own pool unless a test gives a sender. */
+function localRun<Data>(
+  scenario: Scenario<Data>,
+  data: Data,
+  setup: SetupContext,
+  plan: ThreadPlan,
+  url: URL,
+  clock: Clock,
+  send: Sender | undefined,
+  stop: AbortSignal,
+): ThreadSet {
+  const pool = send ? null : poolSender(url.origin, { ...plan, now: () => clock.now() });
+  const threads = localThread(scenario, data, setup, plan, {
+    clock,
+    send: send ?? (pool as { send: Sender }).send,
+    stop,
+    onHardStop: () => void pool?.close(),
+  });
+  return { ...threads, done: threads.done.finally(() => pool?.close()) };
+}
+
+/** Why the run must stop now: a windowed threshold, or a cumulative one with abortOnFail, failed. */
+function liveFailure(
+  thresholds: Threshold[],
+  watches: WindowWatch[],
+  series: TimeSeries,
+  last: number,
+  elapsedMs: number,
+): string | null {
+  let reason: string | null = null;
+  for (const watch of watches)
+    if (!watch.advance(series, last) && watch.threshold.abortOnFail)
+      reason ??= `threshold ${watch.threshold.metricKey} ${watch.threshold.rule} failed`;
+  for (const threshold of thresholds) {
+    if (!threshold.abortOnFail || threshold.windowSeconds !== null || elapsedMs < threshold.delayAbortEvalMs)
+      continue;
+    if (threshold.metric === 'http_req_service_duration') continue; // judged at the end only
+    const seen = observeWindow(threshold, series, 0, last);
+    if (seen !== null && !compare(seen, threshold.comparison, threshold.value))
+      reason ??= `threshold ${threshold.metricKey} ${threshold.rule} failed`;
+  }
+  return reason;
+}
 
 /** Runs a scenario against a target: setup (unmeasured), the executor, thresholds; returns the result. */
 export async function runLoad<Data>(scenario: Scenario<Data>, options: RunLoadOptions): Promise<LoadResult> {
@@ -66,70 +119,51 @@ export async function runLoad<Data>(scenario: Scenario<Data>, options: RunLoadOp
   const watches = thresholds.filter((t) => t.windowSeconds !== null).map((t) => new WindowWatch(t));
   const stop = new AbortController();
   options.stop?.addEventListener('abort', () => stop.abort('interrupted'), { once: true });
-  const connections = Math.min(
-    256,
-    concurrencyOf(scenario.executor, 256),
-    scenario.transport?.connections ?? 256,
-  );
-  const pool = options.send
-    ? null
-    : poolSender(url.href, {
-        connections,
-        pipelining: scenario.transport?.pipelining ?? 1,
-        timeoutMs: parseDuration(scenario.transport?.timeout ?? '10s', 'transport.timeout'),
-        now: () => clock.now(),
-      });
-  const send = options.send ?? (pool as { send: Sender }).send;
-  const thread = startThread({
-    scenario,
-    data,
-    setup,
-    send,
-    clock,
-    connections,
-    watchedNames: names(thresholds),
+  const plan: ThreadPlan = {
+    connections: Math.min(256, concurrencyOf(scenario.executor, 256), scenario.transport?.connections ?? 256),
+    pipelining: scenario.transport?.pipelining ?? 1,
+    timeoutMs: parseDuration(scenario.transport?.timeout ?? '10s', 'transport.timeout'),
+    maxRequests: options.maxRequests ?? 10_000_000,
+    watchedNames: [...names(thresholds)],
     seed: options.seed ?? 1,
-    stop: stop.signal,
-    onHardStop: () => void pool?.close(),
-    ...(options.maxRequests === undefined ? {} : { maxRequests: options.maxRequests }),
-  });
+  };
+  const workers = options.workers ?? 1;
+  const threads =
+    workers > 1
+      ? await workerThreads(
+          workers,
+          {
+            source: sourceOf(options),
+            overlay: overlayOf(scenario as Scenario<unknown>),
+            target: url.origin,
+            data,
+            plan,
+          },
+          stop.signal,
+        )
+      : localRun(scenario, data, setup, plan, url, clock, options.send, stop.signal);
   const started = clock.now();
   const judgeLive = () => {
-    for (const bucket of thread.recorder.takeSeconds(clock.now())) series.add(bucket);
-    const last = series.latestSecond();
-    const point = series.points().at(-1);
+    for (const bucket of threads.drain()) series.add(bucket);
+    const last = threads.completeSecond();
+    const point = series.points()[last];
     if (point) options.onSecond?.(point);
-    for (const watch of watches)
-      if (!watch.advance(series, last) && watch.threshold.abortOnFail && !stop.signal.aborted)
-        stop.abort(`threshold ${watch.threshold.metricKey} ${watch.threshold.rule} failed`);
-    for (const threshold of thresholds.filter((t) => t.abortOnFail && t.windowSeconds === null)) {
-      if (
-        clock.now() - started < threshold.delayAbortEvalMs ||
-        threshold.metric === 'http_req_service_duration'
-      )
-        continue;
-      const seen = observeWindow(threshold, series, 0, last);
-      if (seen !== null && !compare(seen, threshold.comparison, threshold.value) && !stop.signal.aborted)
-        stop.abort(`threshold ${threshold.metricKey} ${threshold.rule} failed`);
-    }
+    const reason = liveFailure(thresholds, watches, series, last, clock.now() - started);
+    if (reason && !stop.signal.aborted) stop.abort(reason);
   };
   const ticker = options.clock ? null : setInterval(judgeLive, 1000);
-  let outcome: { failures: Map<string, number>; capReached: boolean };
-  try {
-    outcome = await thread.done;
-  } finally {
+  const outcome = await threads.done.finally(() => {
     if (ticker) clearInterval(ticker);
-    await pool?.close();
-  }
-  for (const bucket of thread.recorder.takeSeconds(clock.now(), true)) series.add(bucket);
-  const run = mergeSnapshots([thread.recorder.snapshot()]);
+  });
+  for (const bucket of threads.drain()) series.add(bucket);
+  const run = mergeSnapshots(outcome.snapshots);
   const lastSecond = series.latestSecond();
   return buildResult({
     scenario: scenario.name,
     executor: scenario.executor.type,
     target: url.origin,
     startedAt,
-    workers: 1,
+    workers,
     run,
     timeSeries: series.points(),
     targetRate: averageRate(segments),

@@ -1,5 +1,5 @@
 import { fc, test } from '@fast-check/vitest';
-import { type BackoffPolicy, backoffDelayMs, onTransportError } from '@soundcheck/api/deliveries/backoff.ts';
+import { type BackoffPolicy, backoffDelayMs, onTransportError } from '@soundcheck/api/deliveries/retry.ts';
 import { describe, expect } from 'vitest';
 
 const policy: BackoffPolicy = { baseMs: 1_000, capMs: 60_000, maxAttempts: 5 };
