@@ -43,6 +43,8 @@ export interface Config {
   passwordHashCost: PasswordHashCost;
   bodyLimitBytes: number;
   rateLimitPerMinute: number;
+  /** Failed sign-ins a minute per (account, client IP) pair and per client IP before 429 (API.md: 5 and 20). */
+  loginFailures: { perAccount: number; perIp: number };
   /** Deliveries: transport retries (capped exponential backoff), ACK timeout, how often the sweeper runs. */
   deliveries: {
     backoffBaseMs: number;
@@ -187,6 +189,10 @@ export function loadConfig(env: Env = process.env): Config {
     passwordHashCost: passwordHashCost(env, production),
     bodyLimitBytes: integer(env, 'BODY_LIMIT_BYTES', 1024 * 1024, 1024, 64 * 1024 * 1024),
     rateLimitPerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', 600, 1, 1_000_000),
+    loginFailures: {
+      perAccount: integer(env, 'LOGIN_FAILURES_PER_ACCOUNT', 5, 1, 1_000_000),
+      perIp: integer(env, 'LOGIN_FAILURES_PER_IP', 20, 1, 1_000_000),
+    },
     deliveries: {
       backoffBaseMs: integer(env, 'DELIVERY_BACKOFF_BASE_MS', 5_000, 1, 3_600_000),
       backoffCapMs: integer(env, 'DELIVERY_BACKOFF_CAP_MS', 15 * 60_000, 1, 24 * 3_600_000),

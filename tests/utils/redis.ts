@@ -30,3 +30,13 @@ async function removeNamespace(redis: RedisClient, prefix: string): Promise<void
     if (keys.length) await redis.del(...keys.map((key) => key.slice(prefix.length)));
   } while (cursor !== '0');
 }
+
+/** Deletes every key under `prefix` on the Redis server at `url` (a bench's namespace, at its end). */
+export async function removeRedisPrefix(url: string, prefix: string): Promise<void> {
+  const redis = await connectRedis(url, prefix);
+  try {
+    await removeNamespace(redis, prefix);
+  } finally {
+    redis.disconnect();
+  }
+}

@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Static } from 'typebox';
 import { actorOf } from '../auth/authenticate.ts';
 import type { Deps } from '../deps.ts';
+import { artworkTypes, audioTypes } from '../media/media-type.ts';
 import { Asset, AssetParams, ReleaseParams, TrackParams } from './schema.ts';
 import { type UploadBody, uploadArtwork, uploadAudio, visibleAsset } from './service.ts';
 import { assetView } from './views.ts';
@@ -33,6 +34,7 @@ export function registerAssetRoutes(app: FastifyInstance, deps: Deps): void {
         ...common,
         summary: 'Upload the release artwork (image/jpeg or image/png)',
         params: ReleaseParams,
+        'x-upload-media-types': artworkTypes,
         response: { 201: Asset },
       },
     },
@@ -47,6 +49,7 @@ export function registerAssetRoutes(app: FastifyInstance, deps: Deps): void {
         ...common,
         summary: "Upload a track's audio (audio/wav or audio/flac)",
         params: TrackParams,
+        'x-upload-media-types': audioTypes,
         response: { 201: Asset },
       },
     },

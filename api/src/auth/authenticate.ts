@@ -1,5 +1,6 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { preparedPer } from '../db/prepared.ts';
 import type { Deps } from '../deps.ts';
 import { ApiError } from '../http/errors.ts';
 import { users } from '../users/tables.ts';
@@ -31,7 +32,7 @@ const invalidToken = () =>
     headers: { 'www-authenticate': `${REALM}, error="invalid_token"` },
   });
 
-const verified = new WeakMap<FastifyRequest, Promise<TokenClaims | null>>();
+const verified = new WeakMap<FastifyRequest, TokenClaims | null>();
 
 /** The bearer token of a request, or null when there is no Authorization header at all. */
 function bearerOf(request: FastifyRequest): string | null | 'malformed' {
@@ -44,22 +45,24 @@ function bearerOf(request: FastifyRequest): string | null | 'malformed' {
  * The verified claims of the request's access token (signature and claims only, no database), computed
  * once per request; null without a valid token. The rate limiter keys on it before routes run.
  */
-export function accessClaimsOf(request: FastifyRequest, deps: Deps): Promise<TokenClaims | null> {
-  let claims = verified.get(request);
-  if (!claims) {
-    const token = bearerOf(request);
-    claims =
-      token === null || token === 'malformed'
-        ? Promise.resolve(null)
-        : verifyToken(deps.config, deps.clock.now(), token, 'access');
-    verified.set(request, claims);
-  }
+export function accessClaimsOf(request: FastifyRequest, deps: Deps): TokenClaims | null {
+  const known = verified.get(request);
+  if (known !== undefined) return known;
+  const token = bearerOf(request);
+  const claims =
+    token === null || token === 'malformed'
+      ? null
+      : verifyToken(deps.config, deps.clock.now(), token, 'access');
+  verified.set(request, claims);
   return claims;
 }
 
-/** Loads the actor for valid claims: the user must be active, not deleted, and the session live. */
-async function actorFor(deps: Deps, claims: TokenClaims): Promise<Actor | null> {
-  const rows = await deps.db.orm
+/**
+ * The actor of valid claims, read fresh on every request in one prepared statement by primary keys: the
+ * user must be active, not deleted, at the token's version, and the session live (not revoked, not expired).
+ */
+const actorQuery = preparedPer((orm) =>
+  orm
     .select({
       id: users.id,
       email: users.email,
@@ -71,16 +74,26 @@ async function actorFor(deps: Deps, claims: TokenClaims): Promise<Actor | null> 
     .innerJoin(authSessions, eq(authSessions.userId, users.id))
     .where(
       and(
-        eq(users.id, claims.sub),
+        eq(users.id, sql.placeholder('sub')),
         eq(users.active, true),
         isNull(users.deletedAt),
-        eq(users.tokenVersion, claims.ver),
-        eq(authSessions.id, claims.sid),
+        eq(users.tokenVersion, sql.placeholder('ver')),
+        eq(authSessions.id, sql.placeholder('sid')),
         isNull(authSessions.revokedAt),
-        sql`${authSessions.expiresAt} > ${deps.clock.now().toISOString()}`,
+        sql`${authSessions.expiresAt} > ${sql.placeholder('now')}`,
       ),
     )
-    .limit(1);
+    .limit(1)
+    .prepare('auth_actor'),
+);
+
+async function actorFor(deps: Deps, claims: TokenClaims): Promise<Actor | null> {
+  const rows = await actorQuery(deps.db.orm).execute({
+    sub: claims.sub,
+    ver: claims.ver,
+    sid: claims.sid,
+    now: deps.clock.now().toISOString(),
+  });
   return rows[0] ?? null;
 }
 
@@ -90,7 +103,7 @@ export function registerAuthentication(app: FastifyInstance, deps: Deps): void {
   app.decorate('authenticate', async (request: FastifyRequest) => {
     const token = bearerOf(request);
     if (token === null) throw unauthenticated();
-    const claims = await accessClaimsOf(request, deps);
+    const claims = accessClaimsOf(request, deps);
     if (!claims) throw invalidToken();
     const actor = await actorFor(deps, claims);
     if (!actor) throw invalidToken();
@@ -106,8 +119,8 @@ export function actorOf(request: FastifyRequest): Actor {
 }
 
 /** The session (sid) of the request's access token; only on authenticated routes. */
-export async function sessionOf(request: FastifyRequest, deps: Deps): Promise<TokenClaims> {
-  const claims = await accessClaimsOf(request, deps);
+export function sessionOf(request: FastifyRequest, deps: Deps): TokenClaims {
+  const claims = accessClaimsOf(request, deps);
   if (!claims) throw invalidToken();
   return claims;
 }

@@ -69,10 +69,15 @@ export function registerSessionRoutes(app: FastifyInstance, deps: Deps): void {
   app.post(
     '/v1/auth/logout',
     {
-      schema: { tags: ['auth'], summary: 'End this session', security: secured },
+      schema: {
+        tags: ['auth'],
+        summary: 'End this session',
+        security: secured,
+        response: { 204: Type.Null({ description: 'The session is ended' }) },
+      },
     },
     async (request, reply) => {
-      const claims = await sessionOf(request, deps);
+      const claims = sessionOf(request, deps);
       await revokeSession(deps.db, claims.sid, actorOf(request).id, deps.clock.now());
       return reply.code(204).send();
     },

@@ -43,7 +43,7 @@ async function issuePair(
  * (an Argon2 verification against a decoy hash when there is no account).
  */
 export async function login(deps: Deps, email: string, password: string, ip: string): Promise<TokenPair> {
-  await assertLoginAllowed(deps.redis, email, ip);
+  await assertLoginAllowed(deps.redis, deps.config.loginFailures, email, ip);
   const user = await findUserByEmail(deps.db, email);
   const matches = await verifyPassword(
     user?.passwordHash ?? (await decoyHash(deps.config.passwordHashCost)),

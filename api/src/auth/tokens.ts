@@ -1,6 +1,8 @@
+import type { KeyObject } from 'node:crypto';
 import { randomUUID } from 'node:crypto';
-import { jwtVerify, SignJWT } from 'jose';
+import { SignJWT } from 'jose';
 import type { Config } from '../config.ts';
+import { hmacKey, verifyHs256 } from './hs256.ts';
 
 export type TokenUse = 'access' | 'refresh';
 
@@ -28,6 +30,19 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const keyOf = (config: TokenConfig): Uint8Array => new TextEncoder().encode(config.jwtSecret);
 
+const verifyKeys = new WeakMap<TokenConfig, KeyObject>();
+function verifyKeyOf(config: TokenConfig): KeyObject {
+  let key = verifyKeys.get(config);
+  if (!key) {
+    key = hmacKey(config.jwtSecret);
+    verifyKeys.set(config, key);
+  }
+  return key;
+}
+
+const isNumericDate = (value: unknown): value is number =>
+  typeof value === 'number' && Number.isFinite(value);
+
 export const ttlOf = (config: TokenConfig, use: TokenUse): number =>
   use === 'access' ? config.accessTokenTtlSeconds : config.refreshTokenTtlSeconds;
 
@@ -52,34 +67,31 @@ export async function signToken(
 }
 
 /**
- * The claims of `token` when it is a well-signed, unexpired token of `use` with every required claim;
- * otherwise null (the caller answers 401 without saying which check failed).
+ * The claims of `token` when it is a well-signed (HS256 only), unexpired token of `use` from our issuer for
+ * our audience, with every required claim; otherwise null (the caller answers 401 without saying which
+ * check failed). Synchronous: the signature is one HMAC with a key made once per configuration.
  */
-export async function verifyToken(
+export function verifyToken(
   config: TokenConfig,
   now: Date,
   token: string,
   use: TokenUse,
-): Promise<TokenClaims | null> {
-  try {
-    const { payload } = await jwtVerify(token, keyOf(config), {
-      algorithms: [JWT_ALGORITHM],
-      issuer: config.jwtIssuer,
-      audience: config.jwtAudience,
-      requiredClaims: REQUIRED_CLAIMS,
-      currentDate: now,
-    });
-    const { sub, jti, sid, ver, iat, exp } = payload;
-    if (payload.use !== use) return null;
-    if (typeof sub !== 'string' || !UUID.test(sub)) return null;
-    if (typeof jti !== 'string' || !UUID.test(jti)) return null;
-    if (typeof sid !== 'string' || !UUID.test(sid)) return null;
-    if (typeof ver !== 'number' || !Number.isInteger(ver)) return null;
-    if (typeof iat !== 'number' || typeof exp !== 'number') return null;
-    // A token issued in the future is forged or from a skewed clock: refuse it rather than extend its life.
-    if (iat > Math.floor(now.getTime() / 1000) + 60) return null;
-    return { sub, jti, sid, ver, use, iat, exp };
-  } catch {
-    return null;
-  }
+): TokenClaims | null {
+  const payload = verifyHs256(token, verifyKeyOf(config));
+  if (!payload) return null;
+  if (REQUIRED_CLAIMS.some((claim) => !Object.hasOwn(payload, claim))) return null;
+  const { sub, jti, sid, ver, iat, exp, nbf, iss, aud } = payload;
+  const nowSeconds = Math.floor(now.getTime() / 1000);
+  if (iss !== config.jwtIssuer) return null;
+  if (aud !== config.jwtAudience && !(Array.isArray(aud) && aud.includes(config.jwtAudience))) return null;
+  if (!isNumericDate(iat) || !isNumericDate(exp) || exp <= nowSeconds) return null;
+  if (nbf !== undefined && (!isNumericDate(nbf) || nbf > nowSeconds)) return null;
+  if (payload.use !== use) return null;
+  if (typeof sub !== 'string' || !UUID.test(sub)) return null;
+  if (typeof jti !== 'string' || !UUID.test(jti)) return null;
+  if (typeof sid !== 'string' || !UUID.test(sid)) return null;
+  if (typeof ver !== 'number' || !Number.isInteger(ver)) return null;
+  // A token issued in the future is forged or from a skewed clock: refuse it rather than extend its life.
+  if (iat > nowSeconds + 60) return null;
+  return { sub, jti, sid, ver, use, iat, exp };
 }

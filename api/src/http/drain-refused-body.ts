@@ -10,9 +10,9 @@ export function registerRefusedBodyDrain(
   app: FastifyInstance,
   { maxBytes = 64 * 1024 * 1024, maxMs = 10_000 } = {},
 ): void {
-  app.addHook('onSend', async (request, reply, payload) => {
+  app.addHook('onSend', (request, reply, payload, done) => {
     const raw = request.raw;
-    if (raw.complete || raw.readableEnded || !raw.readable) return payload;
+    if (raw.complete || raw.readableEnded || !raw.readable) return done(null, payload);
     // Fastify asks for `connection: close` after a parser error, and Node then closes the socket while
     // the client is still sending; keeping it open lets Node's parser read the body to its end instead.
     reply.removeHeader('connection');
@@ -25,6 +25,6 @@ export function registerRefusedBodyDrain(
     });
     raw.once('close', () => clearTimeout(timer));
     raw.resume();
-    return payload;
+    done(null, payload);
   });
 }

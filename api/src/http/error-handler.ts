@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { isDependencyOutage } from './dependency-outage.ts';
 import { ApiError, type ErrorCode, type FieldError, toProblem } from './errors.ts';
+import { trackRouteMethods } from './method-not-allowed.ts';
 import { validationErrors } from './validation.ts';
 
 const PROBLEM_JSON = 'application/problem+json; charset=utf-8';
@@ -83,7 +84,19 @@ export function registerErrorHandling(app: FastifyInstance): void {
     return sendProblem(reply, request, code, detail, errors);
   });
 
-  app.setNotFoundHandler((request, reply) =>
-    sendProblem(reply, request, 'NOT_FOUND', `No route for ${request.method} ${request.url.split('?')[0]}`),
-  );
+  const methodsOf = trackRouteMethods(app);
+  app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split('?')[0] ?? '';
+    const allowed = methodsOf(path);
+    if (allowed.length > 0 && !allowed.includes(request.method)) {
+      reply.header('allow', allowed.join(', '));
+      return sendProblem(
+        reply,
+        request,
+        'METHOD_NOT_ALLOWED',
+        `${request.method} is not allowed here; use ${allowed.join(', ')}`,
+      );
+    }
+    return sendProblem(reply, request, 'NOT_FOUND', `No route for ${request.method} ${path}`);
+  });
 }

@@ -2,6 +2,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
 import { errorCatalogue } from './errors.ts';
+import { documentErrors, documentUploads } from './openapi-errors.ts';
 
 const catalogueTable = Object.entries(errorCatalogue)
   .map(([code, { status, title }]) => `| \`${code}\` | ${status} | ${title} |`)
@@ -21,6 +22,11 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
         securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
       },
     },
+    transform: ({ schema, url }) => documentUploads({ schema, url }),
+    transformObject: (documents) =>
+      'openapiObject' in documents
+        ? documentErrors(documents.openapiObject as Record<string, unknown>)
+        : documents.swaggerObject,
   });
   await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());

@@ -2,7 +2,8 @@ import type { FastifyInstance } from 'fastify';
 
 /** Headers every response carries (API.md, "Conventions"). */
 export function registerSecurityHeaders(app: FastifyInstance): void {
-  app.addHook('onSend', async (request, reply, payload) => {
+  // A callback hook, not an async one: no promise per response for a few synchronous header writes.
+  app.addHook('onSend', (request, reply, payload, done) => {
     reply.header('x-request-id', String(request.id));
     reply.header('x-content-type-options', 'nosniff');
     reply.header('x-frame-options', 'DENY');
@@ -11,6 +12,6 @@ export function registerSecurityHeaders(app: FastifyInstance): void {
     reply.removeHeader('x-powered-by');
     if (request.url.startsWith('/v1/auth/') || request.url === '/v1/me')
       reply.header('cache-control', 'no-store');
-    return payload;
+    done(null, payload);
   });
 }

@@ -4,9 +4,11 @@ import type { RedisClient } from '../redis.ts';
 import { hit, peek, seconds, type WindowState } from './fixed-window.ts';
 
 const WINDOW_MS = 60_000;
-/** Failed logins a minute for one (account, client IP) pair, and for one client IP (API.md, "Auth"). */
-export const LOGIN_FAILURES_PER_PAIR = 5;
-export const LOGIN_FAILURES_PER_IP = 20;
+/** Failed logins a minute for one (account, client IP) pair, and for one client IP (config `loginFailures`). */
+export interface LoginLimits {
+  perAccount: number;
+  perIp: number;
+}
 
 // The e-mail is hashed so that Redis never holds the addresses people typed.
 const pairKey = (email: string, ip: string) =>
@@ -37,12 +39,17 @@ function limited(state: WindowState): ApiError {
 }
 
 /** Throws 429 while the pair or the IP has used up its failures, 503 when Redis cannot tell. */
-export async function assertLoginAllowed(redis: RedisClient, email: string, ip: string): Promise<void> {
+export async function assertLoginAllowed(
+  redis: RedisClient,
+  limits: LoginLimits,
+  email: string,
+  ip: string,
+): Promise<void> {
   const [pair, perIp] = await guarded(() =>
     Promise.all([peek(redis, pairKey(email, ip)), peek(redis, ipKey(ip))]),
   );
-  if (pair.count >= LOGIN_FAILURES_PER_PAIR) throw limited(pair);
-  if (perIp.count >= LOGIN_FAILURES_PER_IP) throw limited(perIp);
+  if (pair.count >= limits.perAccount) throw limited(pair);
+  if (perIp.count >= limits.perIp) throw limited(perIp);
 }
 
 /** Counts a failed sign-in against the pair and the IP. */

@@ -16,7 +16,7 @@ export function registerRequestLimiter(app: FastifyInstance, deps: Deps): void {
   const limit = deps.config.rateLimitPerMinute;
   app.addHook('onRequest', async (request, reply) => {
     if (!request.url.startsWith('/v1/')) return;
-    const claims = await accessClaimsOf(request, deps);
+    const claims = accessClaimsOf(request, deps);
     const key = claims ? `rl:user:${claims.sub}` : `rl:ip:${request.ip}`;
     let state: Awaited<ReturnType<typeof hit>>;
     try {

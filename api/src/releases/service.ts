@@ -16,7 +16,9 @@ import { recordEvent } from './history.ts';
 import { owningLabel } from './owning-label.ts';
 import {
   findRelease,
+  findReleaseWithArtists,
   primaryArtistIdsOf,
+  primaryArtistIdsOfRelease,
   type ReleaseRow,
   replacePrimaryArtists,
   tracksOf,
@@ -73,8 +75,9 @@ const artistReferences = (ids: string[]) =>
   ids.map((artistId, index) => ({ field: `primaryArtistIds.${index}`, artistId }));
 
 /** The whole release as GET /v1/releases/{id} and the workflow actions answer it. */
-export async function fullRelease(orm: Orm, row: ReleaseRow) {
-  const artistIds = (await primaryArtistIdsOf(orm, [row.id])).get(row.id) ?? [];
+export async function fullRelease(orm: Orm, row: ReleaseRow, primaryArtistIds?: string[]) {
+  // One after the other: inside a transaction the statements share one connection anyway.
+  const artistIds = primaryArtistIds ?? (await primaryArtistIdsOfRelease(orm, row.id));
   const tracks = await tracksOf(orm, row.id);
   // The artwork summary is not filled in here: the view answers null even when artwork was uploaded.
   return { ...releaseView(row, artistIds), tracks: tracks.map(trackView), artwork: null };
@@ -124,8 +127,9 @@ export async function createRelease(deps: Deps, actor: Actor, body: CreateReleas
 }
 
 export async function getRelease(deps: Deps, actor: Actor, id: string) {
-  const row = ensureVisible(actor, 'release:read', await findRelease(deps.db.orm, id), 'Release');
-  return fullRelease(deps.db.orm, row);
+  const found = await findReleaseWithArtists(deps.db.orm, id);
+  const row = ensureVisible(actor, 'release:read', found, 'Release');
+  return fullRelease(deps.db.orm, row, row.primaryArtistIds);
 }
 
 /**

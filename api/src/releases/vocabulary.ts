@@ -38,7 +38,11 @@ export const contributorRoles = [
   'Producer',
 ] as const;
 
-/** ISO 639-1 two-letter language codes. */
+/**
+ * The 183 ISO 639-1 two-letter language codes, as the ISO 639-2 Registration Authority (Library of
+ * Congress, "Codes for the Representation of Names of Languages", the ISO 639-1 column) lists them;
+ * the withdrawn "sh" is not among them.
+ */
 export const languageCodes = (
   'aa ab ae af ak am an ar as av ay az ba be bg bi bm bn bo br bs ca ce ch co cr cs cu cv cy da de dv dz ' +
   'ee el en eo es et eu fa ff fi fj fo fr fy ga gd gl gn gu gv ha he hi ho hr ht hu hy hz ia id ie ig ii ' +

@@ -1,6 +1,6 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
-import type { Static } from 'typebox';
+import { type Static, Type } from 'typebox';
 import { actorOf } from '../auth/authenticate.ts';
 import type { Deps } from '../deps.ts';
 import { keyset } from '../http/pagination.ts';
@@ -114,7 +114,13 @@ export function registerUserRoutes(app: FastifyInstance, deps: Deps): void {
   app.delete<{ Params: Static<typeof UserParams> }>(
     '/v1/users/:id',
     {
-      schema: { tags: ['users'], summary: 'Retire an account', security: secured, params: UserParams },
+      schema: {
+        tags: ['users'],
+        summary: 'Retire an account',
+        security: secured,
+        params: UserParams,
+        response: { 204: Type.Null() },
+      },
     },
     async (request, reply) => {
       await deleteUser(deps, actorOf(request), request.params.id);

@@ -141,7 +141,7 @@ function stepsCode(steps: RecordedStep[], origins: Origins, source: (i: number) 
 }
 
 /** The k6 script of a recorded dry run. */
-export function k6Script(scenario: Scenario<unknown>, target: string, run: DryRun): string {
+export function k6Script<Data>(scenario: Scenario<Data>, target: string, run: DryRun): string {
   const { kept, dropped } = k6Thresholds(scenario.thresholds);
   const options = {
     scenarios: { [scenario.name]: k6Executor(scenario.executor, scenario.gracefulStop) },
@@ -202,8 +202,8 @@ export function k6Script(scenario: Scenario<unknown>, target: string, run: DryRu
 }
 
 /** `soundcheck load --export-k6`: a dry run against the target, turned into a k6 script. */
-export async function exportK6(
-  scenario: Scenario<unknown>,
+export async function exportK6<Data>(
+  scenario: Scenario<Data>,
   options: {
     target: string;
     allowRemote: boolean;

@@ -34,15 +34,15 @@ function recordingClient(baseUrl: string, steps: RecordedStep[], name: string | 
  * Runs the scenario's setup and `iterations` iterations one after another against the target, recording
  * every request: the sequence a k6 script replays. Sleeps are recorded, not waited.
  */
-export async function dryRun(
-  scenario: Scenario<unknown>,
+export async function dryRun<Data>(
+  scenario: Scenario<Data>,
   baseUrl: string,
   iterations: number,
   env: Record<string, string | undefined>,
 ): Promise<DryRun> {
   const setupSteps: RecordedStep[] = [];
   const setup = { http: recordingClient(baseUrl, setupSteps), baseUrl, env };
-  const data = scenario.setup ? await scenario.setup(setup) : undefined;
+  const data = scenario.setup ? await scenario.setup(setup) : (undefined as Data);
   const recorded: RecordedStep[][] = [];
   for (let iteration = 0; iteration < iterations; iteration++) {
     const steps: RecordedStep[] = [];

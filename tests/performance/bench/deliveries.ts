@@ -16,7 +16,6 @@ import { deliveries } from '@soundcheck/api/deliveries/tables.ts';
 import { createDeps } from '@soundcheck/api/deps.ts';
 import { bootstrapAdmin } from '@soundcheck/api/users/bootstrap.ts';
 import { inArray, sql } from 'drizzle-orm';
-import { Redis } from 'ioredis';
 import { createApiClient, injectTransport } from 'soundcheck/client/http-client.ts';
 import { cloneDatabase, dropDatabase } from 'soundcheck/fixtures/databases.ts';
 import { S3Mock } from 'soundcheck/mocks/s3-mock.ts';
@@ -26,6 +25,7 @@ import { expectStatus } from '../../factories/expect-status.ts';
 import { createPartner, s3Transport, sftpTransport } from '../../factories/partners.ts';
 import { signedIn, signIn } from '../../factories/signed-in.ts';
 import { WorkflowFactory } from '../../factories/workflow.ts';
+import { removeRedisPrefix } from '../../utils/redis.ts';
 
 const RELEASES = Number(process.env.BENCH_RELEASES) || 100;
 /** Distribute requests in flight at once (the HTTP side); the workers have their own concurrency. */
@@ -46,18 +46,6 @@ async function pool<T>(items: T[], limit: number, work: (item: T) => Promise<voi
       while (next < items.length) await work(items[next++] as T);
     }),
   );
-}
-
-async function removeKeys(url: string, prefix: string): Promise<void> {
-  const redis = new Redis(url, { lazyConnect: true });
-  await redis.connect();
-  let cursor = '0';
-  do {
-    const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 1000);
-    cursor = next;
-    if (keys.length) await redis.del(...keys);
-  } while (cursor !== '0');
-  redis.disconnect();
 }
 
 async function main(): Promise<number> {
@@ -182,7 +170,7 @@ async function main(): Promise<number> {
     await started.close();
     await Promise.all([sftp.stop(), s3.stop()]);
     await dropDatabase(defaultUrls.postgres, name);
-    if (redisUp) await removeKeys(defaultUrls.redis, redisPrefix);
+    if (redisUp) await removeRedisPrefix(defaultUrls.redis, redisPrefix);
     rmSync(dataDir, { recursive: true, force: true });
   }
 }

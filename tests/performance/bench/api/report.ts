@@ -1,0 +1,66 @@
+import type { Measured } from './wrk.ts';
+
+const median = (values: number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2
+    ? (sorted[mid] as number)
+    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+};
+
+export interface RouteFigures {
+  name: string;
+  rps: number;
+  p50Ms: number;
+  p99Ms: number;
+  /** requests/s over the reference's, both medians of the same run's rounds. */
+  ratio: number;
+  unexpected: number;
+  socketErrors: number;
+  serverCpuUs: number;
+  databaseCpuUs: number;
+}
+
+/** The median of each figure over a route's rounds, and its ratio to the reference's median rate. */
+export function summarise(name: string, runs: Measured[], referenceRps: number): RouteFigures {
+  const rps = median(runs.map((run) => run.rps));
+  return {
+    name,
+    rps,
+    p50Ms: median(runs.map((run) => run.p50Ms)),
+    p99Ms: median(runs.map((run) => run.p99Ms)),
+    ratio: rps / referenceRps,
+    serverCpuUs: median(runs.map((run) => run.serverCpuUs)),
+    databaseCpuUs: median(runs.map((run) => run.databaseCpuUs)),
+    unexpected: runs.reduce((sum, run) => sum + run.unexpected, 0),
+    socketErrors: runs.reduce((sum, run) => sum + run.socketErrors, 0),
+  };
+}
+
+export const medianRps = (runs: Measured[]): number => median(runs.map((run) => run.rps));
+
+const num = (value: number, digits = 0) =>
+  value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+
+/** The table of the bench, in Markdown so it can be pasted into a note as it is. */
+export function table(rows: RouteFigures[]): string {
+  const lines = [
+    '| route | req/s | p50 ms | p99 ms | × reference | server CPU µs/req | PostgreSQL CPU µs/req |',
+    '|---|---:|---:|---:|---:|---:|---:|',
+    ...rows.map(
+      (row) =>
+        `| ${row.name} | ${num(row.rps)} | ${num(row.p50Ms, 2)} | ${num(row.p99Ms, 2)} | ${num(row.ratio, 2)} | ${num(row.serverCpuUs)} | ${num(row.databaseCpuUs)} |`,
+    ),
+  ];
+  return lines.join('\n');
+}
+
+export interface Goal {
+  what: string;
+  seen: string;
+  met: boolean;
+}
+
+export function goalLines(goals: Goal[]): string {
+  return goals.map((goal) => `  ${goal.met ? '✓' : '✗'} ${goal.what}: ${goal.seen}`).join('\n');
+}

@@ -1,0 +1,73 @@
+import { releaseBody } from '../../../factories/releases.ts';
+import type { Catalog } from './seed-catalog.ts';
+import type { Load } from './wrk.ts';
+
+/** One measured route: its name (a route template) and the wrk load that drives it. */
+export interface Route {
+  name: string;
+  /** The process that serves it, whose CPU time is measured. */
+  pid: number;
+  load: (seconds: number, connections: number) => Load;
+  /** Runs after each measured run: POST /v1/releases deletes what it created. */
+  after?: () => Promise<void>;
+}
+
+/** The routes issue #17 names, all as the seeded label manager except /health. */
+export function apiRoutes(
+  api: { url: string; pid: number },
+  catalog: Catalog,
+  deleteCreated: () => Promise<void>,
+  upcPrefix: () => string,
+): Route[] {
+  const token = catalog.manager.accessToken;
+  const get = (name: string, path: string, withToken = true): Route => ({
+    name,
+    pid: api.pid,
+    load: (seconds, connections) => ({
+      url: `${api.url}${path}`,
+      ...(withToken ? { token } : {}),
+      expect: 200,
+      seconds,
+      connections,
+    }),
+  });
+  const id = catalog.releaseId;
+  // The UPC placeholder is replaced by wrk on every request; the rest is one valid body.
+  const body = JSON.stringify({ ...releaseBody([catalog.artistId]), upc: '{{UPC}}' });
+  return [
+    get('GET /health', '/health', false),
+    get('GET /v1/me', '/v1/me'),
+    get('GET /v1/releases/{id}', `/v1/releases/${id}`),
+    get('GET /v1/releases?limit=50', '/v1/releases?limit=50'),
+    get('GET /v1/releases/{id}/tracks', `/v1/releases/${id}/tracks`),
+    {
+      name: 'POST /v1/releases',
+      pid: api.pid,
+      load: (seconds, connections) => ({
+        url: `${api.url}/v1/releases`,
+        method: 'POST',
+        token,
+        body,
+        upcPrefix: upcPrefix(),
+        expect: 201,
+        seconds,
+        connections,
+      }),
+      after: deleteCreated,
+    },
+  ];
+}
+
+/** The reference: bare Fastify + pg reading the same release row. */
+export function referenceRoute(reference: { url: string; pid: number }, releaseId: string): Route {
+  return {
+    name: 'reference: Fastify + pg, same row',
+    pid: reference.pid,
+    load: (seconds, connections) => ({
+      url: `${reference.url}/releases/${releaseId}`,
+      expect: 200,
+      seconds,
+      connections,
+    }),
+  };
+}
