@@ -28,4 +28,9 @@ export const tags = [
   { name: 'rate-limit', description: 'Rate limiting' },
   { name: 'database', description: 'Schema, constraints, migrations, transactions' },
   { name: 'reporting', description: 'Results, history, analytics and reports' },
+  {
+    name: 'implementation',
+    description:
+      'Pins our own error catalogue or internals (secrets, rows, config): in-process only, skipped black-box',
+  },
 ];

@@ -1,6 +1,7 @@
-import type { Deps } from '@soundcheck/api/deps.ts';
 import type { ApiClient } from 'soundcheck/client/http-client.ts';
-import { ingested, postCallback } from '../utils/partner-callback.ts';
+import { type Background, eventually } from '../utils/background.ts';
+import { postSignedCallback } from '../utils/contract/sign-callback.ts';
+import { ingested } from '../utils/partner-callback.ts';
 import { approvedReleaseWithAssets } from './deliverable-release.ts';
 import { expectStatus } from './expect-status.ts';
 import type { Partner } from './partners.ts';
@@ -14,8 +15,10 @@ export interface DeliveryView {
   state: string;
   attempts: number;
   lastError: string | null;
+  batchId: string | null;
   messageId: string;
   messageThreadId: string;
+  events: Array<{ at: string; state: string; detail: string }>;
 }
 
 export const deliveriesOf = async (api: ApiClient, user: SignedInUser, releaseId: string) =>
@@ -25,14 +28,49 @@ export const deliveriesOf = async (api: ApiClient, user: SignedInUser, releaseId
     'GET /v1/deliveries',
   ).items;
 
+/** States a delivery leaves only through a partner, an admin or a timeout: the worker is done with it. */
+const workerDone = new Set(['uploaded', 'acknowledged', 'live', 'rejected', 'failed', 'cancelled']);
+
+/** The release's deliveries once the target's workers have finished with each (a bounded poll). */
+export function settledDeliveries(
+  api: ApiClient,
+  background: Background,
+  user: SignedInUser,
+  releaseId: string,
+  expected: number,
+): Promise<DeliveryView[]> {
+  return eventually(background, `${expected} deliveries of release ${releaseId} to settle`, async () => {
+    const items = await deliveriesOf(api, user, releaseId);
+    return items.length >= expected && items.every((item) => workerDone.has(item.state)) ? items : undefined;
+  });
+}
+
+/** The release once its `state` is `state` (the target's workers and sweeps run meanwhile). */
+export function releaseInState(
+  api: ApiClient,
+  background: Background,
+  user: SignedInUser,
+  releaseId: string,
+  state: string,
+) {
+  return eventually(background, `release ${releaseId} to be ${state}`, async () => {
+    const release = await api
+      .as(user)
+      .get<{ state: string; firstDeliveredAt?: string | null; tracks: Array<{ id: string }> }>(
+        `/v1/releases/${releaseId}`,
+      );
+    return release.body.state === state ? release.body : undefined;
+  });
+}
+
 /**
- * An approved release distributed to `partners` and the deliveries once the app's queue has run them
- * (`uploaded`, or wherever the partners' scenarios left them).
+ * An approved release distributed to `partners` and the deliveries once the target's workers are done
+ * with them (`uploaded`, or wherever the partners' scenarios left them).
  */
 export async function distributedRelease(
   api: ApiClient,
   admin: SignedInUser,
-  deps: Deps,
+  background: Background,
   partners: Partner[],
 ) {
   const { owner, release } = await approvedReleaseWithAssets(api, admin);
@@ -43,22 +81,22 @@ export async function distributedRelease(
     200,
     'distribute',
   );
-  await deps.queue.drain();
-  return { owner, release, deliveries: await deliveriesOf(api, owner, release.id) };
+  const deliveries = await settledDeliveries(api, background, owner, release.id, partners.length);
+  return { owner, release, deliveries };
 }
 
 /** An approved release distributed to `partners`, uploaded and acknowledged by each: `delivered`. */
-export async function deliveredRelease(api: ApiClient, admin: SignedInUser, deps: Deps, partners: Partner[]) {
-  const { owner, release, deliveries: sent } = await distributedRelease(api, admin, deps, partners);
+export async function deliveredRelease(
+  api: ApiClient,
+  admin: SignedInUser,
+  background: Background,
+  partners: Partner[],
+) {
+  const { owner, release, deliveries: sent } = await distributedRelease(api, admin, background, partners);
   for (const delivery of sent) {
     const partner = partners.find((each) => each.id === delivery.partnerId) as Partner;
-    expectStatus(await postCallback(api, partner, ingested(delivery.messageId)), 202, 'callback');
+    expectStatus(await postSignedCallback(api, partner, ingested(delivery.messageId)), 202, 'callback');
   }
-  const now = expectStatus(
-    await api.as(owner).get<{ state: string; tracks: Array<{ id: string }> }>(`/v1/releases/${release.id}`),
-    200,
-    'GET release',
-  );
-  if (now.state !== 'delivered') throw new Error(`release is ${now.state}, not delivered`);
+  const now = await releaseInState(api, background, owner, release.id, 'delivered');
   return { owner, release: { ...release, ...now }, deliveries: sent };
 }

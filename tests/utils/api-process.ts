@@ -42,9 +42,14 @@ export function runToExit(
 }
 
 /** Starts the real server as its own process and waits until it listens. */
-export function startApiProcess(env: Record<string, string>, timeoutMs = 30_000): Promise<ApiProcess> {
+export function startApiProcess(
+  env: Record<string, string>,
+  timeoutMs = 30_000,
+  /** Another copy of the API (the effectiveness runs start patched copies). */
+  script = server,
+): Promise<ApiProcess> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [server], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [script], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     const timer = setTimeout(() => {

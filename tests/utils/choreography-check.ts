@@ -1,26 +1,27 @@
 import type { ReceivedFile } from 'soundcheck/mocks/sftp-mock.ts';
 import { expect } from './test.ts';
 
+const baseName = (file: ReceivedFile) => file.path.split('/').at(-1) ?? '';
+
 /**
- * What a batch partner checks on arrival (DOMAIN.md §4): everything under `<batchId>/`, one folder per
- * release named by its UPC with resources then the message, `BatchComplete_<batchId>.xml` last and once, and
- * every file's checksum equal to what the manifest (or the message) promised.
+ * What a batch partner checks on arrival (DOMAIN.md §4), whatever the folder naming (`<batchId>` or
+ * `<P|M|N>_<batchId>`, a release folder by UPC or GRid): the batch's files, resources before the message,
+ * `BatchComplete_<batchId>.xml` last and once, the manifest holding the message's checksum. Returns the
+ * message file.
  */
-export function expectBatchChoreography(
-  received: ReceivedFile[],
-  batchId: string,
-  upc: string,
-  manifestXml: string,
-) {
-  const inBatch = received.filter((file) => file.path.startsWith(`${batchId}/`));
-  const names = inBatch.map((file) => file.path);
-  expect(names.at(-1)).toBe(`${batchId}/BatchComplete_${batchId}.xml`);
-  expect(names.filter((name) => name.includes('BatchComplete_'))).toHaveLength(1);
-  const messageAt = names.indexOf(`${batchId}/${upc}/${upc}.xml`);
-  expect(messageAt).toBeGreaterThan(0);
-  for (const [i, name] of names.entries()) {
-    if (i < messageAt) expect(name).toMatch(new RegExp(`^${batchId}/${upc}/resources/${upc}[._]`));
-  }
-  const message = inBatch[messageAt] as ReceivedFile;
-  expect(manifestXml).toContain(`<HashSum>${message.sha256}</HashSum>`);
+export function expectBatchChoreography(received: ReceivedFile[], batchId: string, manifestXml: string) {
+  const inBatch = received.filter((file) => file.path.split('/')[0]?.endsWith(batchId));
+  const names = inBatch.map(baseName);
+  expect(names.at(-1)).toBe(`BatchComplete_${batchId}.xml`);
+  expect(names.filter((name) => name.startsWith('BatchComplete_'))).toHaveLength(1);
+  const resources = inBatch.filter((file) => file.path.includes('/resources/'));
+  const messages = inBatch.filter(
+    (file) => file.path.endsWith('.xml') && !file.path.includes('/resources/') && file !== inBatch.at(-1),
+  );
+  expect(messages).toHaveLength(1);
+  const message = messages[0] as ReceivedFile;
+  expect(resources.length).toBeGreaterThan(0);
+  for (const resource of resources) expect(inBatch.indexOf(resource)).toBeLessThan(inBatch.indexOf(message));
+  expect(manifestXml.toLowerCase()).toContain(message.sha256.toLowerCase());
+  return message;
 }

@@ -20,6 +20,7 @@ import { adminCredentials } from '../factories/admin.ts';
 import { type SignedInUser, signIn } from '../factories/signed-in.ts';
 import { externalDeps } from '../mocks/test-deps.ts';
 import { mockEnvironment, startTestMocks, type TestMocks } from '../mocks/test-mocks.ts';
+import { type Background, backgroundOf } from './background.ts';
 import { openTestDatabase } from './database.ts';
 import { openTestRedis } from './redis.ts';
 import { type Services, services } from './services.ts';
@@ -61,6 +62,11 @@ function inProcess(server: Server, skip: Skip): NonNullable<Server['inProcess']>
  */
 export const test = base
   .extend('services', { scope: 'worker' }, (): Services => services())
+  /** Black-box, a test tagged `implementation` (it pins our catalogue or internals) is skipped, saying so. */
+  .extend('contractOnly', { auto: true }, ({ services, task, skip }): void => {
+    if (services.target && task.tags?.includes('implementation'))
+      skip('tagged implementation: it pins this repository’s catalogue or internals, not the contract');
+  })
   /** Where the app keeps objects: the local directory by default, the S3 mock with `test.override({ storageKind: 's3' })`. */
   .extend('storageKind', { scope: 'file' }, (): 'file' | 's3' => 'file')
   /** The third parties' mocks (S3, SMTP, MusicBrainz), and the guard failing any other outbound request. */
@@ -99,6 +105,10 @@ export const test = base
     await bootstrapAdmin(db, config.bootstrapAdmin, config.passwordHashCost);
     return { transport: injectTransport((options) => app.inject(options)), inProcess: { app, deps } };
   })
+  /** True in a black-box run (SOUNDCHECK_TARGET): only the contract may be asserted. */
+  .extend('blackBox', ({ server }): boolean => server.inProcess === null)
+  /** The target's jobs and sweeps: run on demand in-process, left to the target's own workers black-box. */
+  .extend('background', ({ server }): Background => backgroundOf(server.inProcess?.deps ?? null))
   .extend('app', ({ server, skip }) => inProcess(server, skip as Skip).app)
   .extend('deps', ({ server, skip }) => inProcess(server, skip as Skip).deps)
   .extend('db', ({ deps }) => deps.db)

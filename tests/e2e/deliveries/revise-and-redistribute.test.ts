@@ -1,16 +1,24 @@
+import { covers } from '../../contract/checklist.ts';
 import { approvedReleaseWithAssets } from '../../factories/deliverable-release.ts';
-import { deliveredRelease, deliveriesOf } from '../../factories/delivered-release.ts';
+import { deliveredRelease, settledDeliveries } from '../../factories/delivered-release.ts';
 import { createPartner, s3Transport } from '../../factories/partners.ts';
 import { WorkflowFactory } from '../../factories/workflow.ts';
+import { expectRefusal } from '../../utils/contract/refusal.ts';
 import { describe, expect, test } from '../../utils/test.ts';
 
 describe('revise, redistribute, racing distributes, Idempotency-Key', {
   tags: ['e2e', 'delivery', 'workflow', 'external_deps', 'slow'],
+  ...covers(
+    'workflow.revise.label_manager',
+    'releases.update.409-immutable',
+    'deliveries.create.202',
+    'deliveries.create.422-idempotency-key-reused',
+  ),
 }, () => {
   test('revise reopens a delivered release with its identifiers locked; distribute then sends update where the partner has it and new elsewhere', async ({
     api,
     admin,
-    deps,
+    background,
     mocks,
   }) => {
     const holder = await createPartner(api, admin, s3Transport(mocks.s3, 'revise-a', 'in'), {
@@ -23,7 +31,7 @@ describe('revise, redistribute, racing distributes, Idempotency-Key', {
       owner,
       release,
       deliveries: [first],
-    } = await deliveredRelease(api, admin, deps, [holder]);
+    } = await deliveredRelease(api, admin, background, [holder]);
 
     const revised = await api.as(owner).post<{ state: string }>(`/v1/releases/${release.id}/revise`);
     expect(revised.status).toBe(200);
@@ -33,12 +41,8 @@ describe('revise, redistribute, racing distributes, Idempotency-Key', {
       [`/v1/releases/${release.id}`, { upc: '4006381333931' }, 'upc'],
       [`/v1/releases/${release.id}/tracks/${track.id}`, { isrc: 'USRC17607839' }, 'isrc'],
     ] as const) {
-      const refused = await api
-        .as(owner)
-        .patch<{ code: string; errors: Array<{ field: string }> }>(path, body);
-      expect(refused.status).toBe(409);
-      expect(refused.body.code).toBe('IMMUTABLE_FIELD');
-      expect(refused.body.errors.map((error) => error.field)).toEqual([field]);
+      const refused = await api.as(owner).patch(path, body);
+      await expectRefusal(api, refused, { status: 409, code: 'IMMUTABLE_FIELD', field });
     }
     // Titles stay editable (a single's release title follows its track's: QC rule M5).
     for (const path of [`/v1/releases/${release.id}/tracks/${track.id}`, `/v1/releases/${release.id}`]) {
@@ -57,8 +61,7 @@ describe('revise, redistribute, racing distributes, Idempotency-Key', {
       partnerIds: [holder.id, newcomer.id],
     });
     expect(again.body.state).toBe('distributing');
-    await deps.queue.drain();
-    const all = await deliveriesOf(api, owner, release.id);
+    const all = await settledDeliveries(api, background, owner, release.id, 3);
     const latest = all.filter((delivery) => delivery.id !== first?.id);
     expect(
       latest.map((d) => [d.partnerId === holder.id ? 'holder' : 'newcomer', d.kind, d.state]).sort(),
@@ -78,7 +81,7 @@ describe('revise, redistribute, racing distributes, Idempotency-Key', {
   test('two distributes racing: one transition, one set of deliveries; the loser gets 409', async ({
     api,
     admin,
-    deps,
+    background,
     mocks,
   }) => {
     const partner = await createPartner(api, admin, s3Transport(mocks.s3, 'race-bucket', 'in'), {
@@ -94,20 +97,19 @@ describe('revise, redistribute, racing distributes, Idempotency-Key', {
     );
     expect(answers.map((answer) => answer.status).sort()).toEqual([200, 409]);
     expect(answers.find((answer) => answer.status === 409)?.body.code).toBe('INVALID_TRANSITION');
-    await deps.queue.drain();
-    expect((await deliveriesOf(api, owner, release.id)).map((d) => [d.kind, d.state])).toEqual([
-      ['new', 'uploaded'],
-    ]);
+    expect(
+      (await settledDeliveries(api, background, owner, release.id, 1)).map((d) => [d.kind, d.state]),
+    ).toEqual([['new', 'uploaded']]);
     const history = await api
       .as(owner)
-      .get<{ items: Array<{ action: string }> }>(`/v1/releases/${release.id}/history`);
-    expect(history.body.items.filter((event) => event.action === 'distribute')).toHaveLength(1);
+      .get<{ items: Array<{ to: string }> }>(`/v1/releases/${release.id}/history`);
+    expect(history.body.items.filter((event) => event.to === 'distributing')).toHaveLength(1);
   });
 
   test('Idempotency-Key: the same key and body replay the first answer; the same key with another body is 422', async ({
     api,
     admin,
-    deps,
+    background,
     mocks,
   }) => {
     const partner = await createPartner(api, admin, s3Transport(mocks.s3, 'idem-bucket', 'in'), {
@@ -134,8 +136,7 @@ describe('revise, redistribute, racing distributes, Idempotency-Key', {
     const reused = await post([other.id], 'deliver-once');
     expect(reused.status).toBe(422);
     expect(reused.body.code).toBe('IDEMPOTENCY_KEY_REUSED');
-    await deps.queue.drain();
-    expect((await deliveriesOf(api, owner, release.id)).map((d) => d.id)).toEqual(
+    expect((await settledDeliveries(api, background, owner, release.id, 1)).map((d) => d.id)).toEqual(
       first.body.items?.map((item) => item.id),
     );
     // Keys are per user: another user's identical key is a request of its own.

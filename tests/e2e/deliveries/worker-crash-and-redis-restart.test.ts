@@ -45,6 +45,8 @@ async function enqueueOn(
   }
 }
 
+// In-process only, and rightly so: these tests kill worker processes and restart or empty Redis, which a
+// black-box run cannot do to a deployment it only reaches over HTTP.
 describe('delivery recovery with worker processes', {
   tags: ['e2e', 'delivery', 'redis', 'external_deps', 'slow'],
 }, () => {
@@ -84,7 +86,8 @@ describe('delivery recovery with worker processes', {
       expect(done.state).toBe('uploaded');
       const batchId = done.batchId as string;
       const manifest = sftp.read(`${batchId}/BatchComplete_${batchId}.xml`).toString('utf8');
-      expectBatchChoreography(sftp.received, batchId, upc, manifest);
+      const message = expectBatchChoreography(sftp.received, batchId, manifest);
+      expect(message.path).toBe(`${batchId}/${upc}/${upc}.xml`);
       // No file was completed twice: the second worker skipped what the first one had finished.
       const paths = sftp.received.map((file) => file.path);
       expect(new Set(paths).size).toBe(paths.length);

@@ -5,7 +5,9 @@ import { deliveredRelease, deliveriesOf, distributedRelease } from '../../factor
 import { expectStatus } from '../../factories/expect-status.ts';
 import { createPartner, s3Transport } from '../../factories/partners.ts';
 import { signedIn } from '../../factories/signed-in.ts';
-import { ingested, postCallback } from '../../utils/partner-callback.ts';
+import { backgroundOf } from '../../utils/background.ts';
+import { postSignedCallback as postCallback } from '../../utils/contract/sign-callback.ts';
+import { ingested } from '../../utils/partner-callback.ts';
 import { describe, expect, test } from '../../utils/test.ts';
 
 const about = (mails: CapturedMail[], words: string) => mails.filter((mail) => mail.subject.includes(words));
@@ -67,7 +69,7 @@ describe('delivery e-mails to the label’s managers', {
       owner,
       release,
       deliveries: [delivery],
-    } = await distributedRelease(api, admin, deps, [partner]);
+    } = await distributedRelease(api, admin, backgroundOf(deps), [partner]);
     expect(delivery?.state).toBe('failed');
     const mails = about(mocks.smtp.to(owner.email), 'failed');
     expect(mails.map((mail) => mail.subject)).toEqual([
@@ -85,7 +87,7 @@ describe('delivery e-mails to the label’s managers', {
     const partner = await createPartner(api, admin, s3Transport(mocks.s3, 'mail-silent', 'in'), {
       profile: 'release_by_release',
     });
-    const { owner, release } = await distributedRelease(api, admin, deps, [partner]);
+    const { owner, release } = await distributedRelease(api, admin, backgroundOf(deps), [partner]);
     const { ackTimeoutMs } = deps.config.deliveries;
     // Just inside the window nothing happens; just past it the delivery fails.
     const at = (ms: number) => ({ ...deps, clock: { now: () => new Date(Date.now() + ms) } });
@@ -115,7 +117,7 @@ describe('delivery e-mails to the label’s managers', {
     const partner = await createPartner(api, admin, s3Transport(mocks.s3, 'mail-takedown', 'in'), {
       profile: 'release_by_release',
     });
-    const { owner, release } = await deliveredRelease(api, admin, deps, [partner]);
+    const { owner, release } = await deliveredRelease(api, admin, backgroundOf(deps), [partner]);
     expectStatus(await api.as(owner).post(`/v1/releases/${release.id}/takedown`), 200, 'takedown');
     await deps.queue.drain();
     const takedown = (await deliveriesOf(api, owner, release.id)).find((d) => d.kind === 'takedown');

@@ -1,32 +1,46 @@
+import { covers } from '../../contract/checklist.ts';
 import type { SampleName } from '../../fixtures/sample-files.ts';
+import { expectRefusal } from '../../utils/contract/refusal.ts';
 import { describe, expect, test } from '../../utils/test.ts';
 import { bytesOf, draftRelease, put } from '../../utils/uploads.ts';
 
-describe('hostile uploads are refused without being decoded', { tags: ['security', 'assets'] }, () => {
-  test.for<[SampleName, 'artwork' | 'audio', string, number, string]>([
-    ['png-named.jpg', 'artwork', 'image/jpeg', 415, 'UNSUPPORTED_MEDIA_TYPE'],
-    ['artwork-3000.png', 'audio', 'audio/wav', 415, 'UNSUPPORTED_MEDIA_TYPE'],
-    ['text-named.wav', 'audio', 'audio/wav', 415, 'UNSUPPORTED_MEDIA_TYPE'],
-    ['id3-mp3-named.wav', 'audio', 'audio/wav', 415, 'UNSUPPORTED_MEDIA_TYPE'],
-    ['valid-44100-16-stereo.flac', 'audio', 'audio/wav', 415, 'UNSUPPORTED_MEDIA_TYPE'],
-    ['bomb-65535.png', 'artwork', 'image/png', 422, 'UNPROCESSABLE_CONTENT'],
-    ['absurd-length.wav', 'audio', 'audio/wav', 422, 'UNPROCESSABLE_CONTENT'],
-    ['truncated.png', 'artwork', 'image/png', 422, 'UNPROCESSABLE_CONTENT'],
-    ['truncated-header.wav', 'audio', 'audio/wav', 422, 'UNPROCESSABLE_CONTENT'],
-    ['truncated.flac', 'audio', 'audio/flac', 422, 'UNPROCESSABLE_CONTENT'],
-  ])('%s sent as %s (%s) → %d %s', async ([name, kind, type, status, code], { api, admin, mocks }) => {
-    const { manager, release, trackId } = await draftRelease(api, admin);
-    const path =
-      kind === 'artwork'
-        ? `/v1/releases/${release.id}/artwork`
-        : `/v1/releases/${release.id}/tracks/${trackId}/audio`;
-    const response = await put(api, manager, path, type, bytesOf(name));
-    expect({ status: response.status, code: (response.body as { code: string }).code }).toEqual({
-      status,
-      code,
-    });
-    expect(mocks.s3.objects.size).toBe(0);
-  });
+describe('hostile uploads are refused without being decoded', {
+  tags: ['security', 'assets'],
+  ...covers('assets.415-magic-bytes', 'assets.422-header'),
+}, () => {
+  // API.md: a type mismatch → 415 UNSUPPORTED_MEDIA_TYPE; a header declaring a pixel bomb or an absurd
+  // length → 422. A file whose header cannot be read is left open: any refusal the target documents.
+  test.for<[SampleName, 'artwork' | 'audio', string, number | readonly number[]]>([
+    ['png-named.jpg', 'artwork', 'image/jpeg', 415],
+    ['artwork-3000.png', 'audio', 'audio/wav', 415],
+    ['text-named.wav', 'audio', 'audio/wav', 415],
+    ['id3-mp3-named.wav', 'audio', 'audio/wav', 415],
+    ['valid-44100-16-stereo.flac', 'audio', 'audio/wav', 415],
+    ['bomb-65535.png', 'artwork', 'image/png', 422],
+    ['absurd-length.wav', 'audio', 'audio/wav', 422],
+    ['truncated.png', 'artwork', 'image/png', [400, 415, 422]],
+    ['truncated-header.wav', 'audio', 'audio/wav', [400, 415, 422]],
+    ['truncated.flac', 'audio', 'audio/flac', [400, 415, 422]],
+  ])(
+    '%s sent as %s (%s) → %s, and the release still lacks it',
+    async ([name, kind, type, status], { api, admin }) => {
+      const { manager, release, trackId } = await draftRelease(api, admin);
+      const path =
+        kind === 'artwork'
+          ? `/v1/releases/${release.id}/artwork`
+          : `/v1/releases/${release.id}/tracks/${trackId}/audio`;
+      const response = await put(api, manager, path, type, bytesOf(name));
+      await expectRefusal(api, response, {
+        status,
+        ...(status === 415 ? { code: 'UNSUPPORTED_MEDIA_TYPE' as const } : {}),
+      });
+      // Nothing was kept: QC still misses the cover (R2) or the track's audio (R3).
+      const report = await api
+        .as(manager)
+        .post<{ findings: Array<{ rule: string }> }>(`/v1/releases/${release.id}/validate`);
+      expect(report.body.findings.map((finding) => finding.rule)).toContain(kind === 'artwork' ? 'R2' : 'R3');
+    },
+  );
 
   test('a declared type the endpoint does not take is 415', async ({ api, admin }) => {
     const { manager, release } = await draftRelease(api, admin);

@@ -1,10 +1,14 @@
+import { covers } from '../../contract/checklist.ts';
 import { signedIn } from '../../factories/signed-in.ts';
 import { appWith, testIp } from '../../utils/app-with.ts';
 import { describe, expect, test } from '../../utils/test.ts';
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
-describe('login brute force', { tags: ['security', 'auth', 'rate-limit', 'redis'] }, () => {
+describe('login brute force', {
+  tags: ['security', 'auth', 'rate-limit', 'redis'],
+  ...covers('auth.login.429-lockout'),
+}, () => {
   test('5 failures for one account from one IP lock that pair, even for the right password', async ({
     api,
     admin,

@@ -26,7 +26,8 @@ function request(overrides: Partial<Parameters<typeof verifyCallback>[0]> = {}) 
   };
 }
 
-describe('partner callback signatures', { tags: ['security', 'delivery'] }, () => {
+// Unit tests of our own verifier; the same promises are checked over HTTP in callback-signature-http.test.ts.
+describe('partner callback signatures', { tags: ['security', 'delivery', 'implementation'] }, () => {
   test('the signature is sha256=HMAC-SHA256(secret, timestamp + "." + raw body)', () => {
     // Computed independently: printf '1741348800.{}' | openssl dgst -sha256 -hmac "$(printf 'a%.0s' {1..64})"
     expect(signCallback(secret, '1741348800', '{}')).toBe(

@@ -46,7 +46,9 @@ const lookupOf =
   async () =>
     addresses.map((address) => ({ address, family: address.includes(':') ? 6 : 4 }));
 
-describe('outbound address guard (SSRF)', { tags: ['security', 'delivery'] }, () => {
+// Unit tests of our own guard module: they exercise no target. The contract's SSRF promises are checked over
+// HTTP in partner-targets-and-visibility.test.ts.
+describe('outbound address guard (SSRF)', { tags: ['security', 'delivery', 'implementation'] }, () => {
   test.prop([v4])('an IPv4 address is refused exactly when it lies in a forbidden range', (ip) => {
     expect(classifyAddress(ip) !== 'public').toBe(oracle.check(ip, 'ipv4'));
   });

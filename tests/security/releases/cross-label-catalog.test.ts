@@ -1,3 +1,4 @@
+import { covers } from '../../contract/checklist.ts';
 import { createArtist } from '../../factories/artists.ts';
 import { ReleaseFactory, releaseBody, trackBody } from '../../factories/releases.ts';
 import { signedIn } from '../../factories/signed-in.ts';
@@ -42,6 +43,7 @@ const probes: Probe[] = [
 
 describe('another label’s catalog is answered like a missing one', {
   tags: ['security', 'tenancy', 'catalog'],
+  ...covers('releases.read.404-other-label', 'security.other-label-404-same-body'),
 }, () => {
   test.for(
     probes.map(

@@ -1,8 +1,13 @@
+import { covers } from '../../contract/checklist.ts';
 import { ReleaseFactory, releaseBody, trackBody } from '../../factories/releases.ts';
 import { signedIn } from '../../factories/signed-in.ts';
+import { expectRefusal } from '../../utils/contract/refusal.ts';
 import { describe, expect, test } from '../../utils/test.ts';
 
-describe('types are never coerced', { tags: ['security', 'catalog'] }, () => {
+describe('types are never coerced', {
+  tags: ['security', 'catalog'],
+  ...covers('security.types-never-coerced', 'releases.create.400-field'),
+}, () => {
   test.for([
     ['pLine.year', { pLine: { year: '2024', owner: 'Owner' } }],
     ['cLine.year', { cLine: { year: 2024.5, owner: 'Owner' } }],
@@ -19,11 +24,7 @@ describe('types are never coerced', { tags: ['security', 'catalog'] }, () => {
       const response = await api
         .as(manager)
         .post('/v1/releases', { ...releaseBody(release.primaryArtistIds), ...change });
-      expect(response.status).toBe(400);
-      expect(response.body).toMatchObject({
-        code: 'VALIDATION_FAILED',
-        errors: expect.arrayContaining([expect.objectContaining({ field })]),
-      });
+      await expectRefusal(api, response, { status: 400, code: 'VALIDATION_FAILED', field });
     },
   );
 
@@ -39,10 +40,7 @@ describe('types are never coerced', { tags: ['security', 'catalog'] }, () => {
       const release = await ReleaseFactory.single().create(api, manager);
       const body = { ...trackBody(release.primaryArtistIds[0]!, 2), ...change };
       const response = await api.as(manager).post(`/v1/releases/${release.id}/tracks`, body);
-      expect(response.body).toMatchObject({
-        status: 400,
-        errors: expect.arrayContaining([expect.objectContaining({ field })]),
-      });
+      await expectRefusal(api, response, { status: 400, code: 'VALIDATION_FAILED', field });
     },
   );
 

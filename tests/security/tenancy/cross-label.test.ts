@@ -1,3 +1,4 @@
+import { covers } from '../../contract/checklist.ts';
 import { createLabel, signedIn } from '../../factories/signed-in.ts';
 import { describe, expect, test } from '../../utils/test.ts';
 
@@ -9,7 +10,10 @@ const comparable = (body: unknown) => {
   return rest;
 };
 
-describe('another label is answered like a missing resource', { tags: ['security', 'tenancy'] }, () => {
+describe('another label is answered like a missing resource', {
+  tags: ['security', 'tenancy'],
+  ...covers('users.404-other-label', 'security.other-label-404-same-body'),
+}, () => {
   const userRequests = [
     ['GET', undefined],
     ['PATCH', { active: false }],
