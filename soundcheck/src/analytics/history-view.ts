@@ -2,6 +2,7 @@ import type { Sql } from '../history/sql.ts';
 import type { HistoryView } from '../report/report-model.ts';
 import { compareRuns, previousRun } from './compare.ts';
 import { flakyTests } from './flaky.ts';
+import { mutationView } from './mutation.ts';
 import { durationShifts, runTrends } from './trends.ts';
 
 /** The history's part of a run's dashboard: trends, flaky tests, new vs known failures, slowdowns. */
@@ -12,5 +13,6 @@ export async function historyView(sql: Sql, runId: string): Promise<HistoryView>
     flaky: await flakyTests(sql, 50, 30),
     sincePrevious: previous ? await compareRuns(sql, previous, runId) : null,
     slowdowns: (await durationShifts(sql, 20, 8)).slowdowns,
+    mutation: await mutationView(sql),
   };
 }

@@ -1,5 +1,6 @@
 import type { RunComparison } from '../analytics/compare.ts';
 import type { FlakyTest } from '../analytics/flaky.ts';
+import type { MutationView } from '../analytics/mutation.ts';
 import type { RunTrendPoint, TestDurationTrend } from '../analytics/trends.ts';
 import type { SectionEntry } from './extra-sections.ts';
 import type { RunResult } from './run-result.ts';
@@ -11,6 +12,8 @@ export interface HistoryView {
   /** Against the previous finished run: which failures are new and which were already failing. */
   sincePrevious: RunComparison | null;
   slowdowns: TestDurationTrend[];
+  /** Mutation scores per module and the surviving mutants, from the mutation runs. */
+  mutation?: MutationView;
 }
 
 export interface CoverageTotals {
