@@ -13,6 +13,7 @@ export const mutationModules: MutationModule[] = [
     testFiles: unit(
       'identifiers/dpid',
       'identifiers/gtin',
+      'identifiers/invalid-field',
       'identifiers/ipi',
       'identifiers/isni',
       'identifiers/isrc',

@@ -45,6 +45,9 @@ export async function runStryker(
     },
     coverageAnalysis: 'perTest',
     concurrency: options.concurrency,
+    // A wall-clock timeout on a shared machine is noise, and Stryker counts a Timeout as detected: endless
+    // loops are caught by the hit limit within seconds, so only a real hang waits this long.
+    timeoutMS: 60_000,
     inPlace: false,
     // TypeScript 7 has no JavaScript API for Stryker's tsconfig rewrite; Vite strips the types anyway.
     tsconfigFile: 'no-tsconfig-for-mutation.json',

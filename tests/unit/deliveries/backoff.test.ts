@@ -68,4 +68,14 @@ describe('delivery backoff', { tags: ['unit', 'delivery'] }, () => {
       { event: 'transport_error_final', attempts: 5 },
     ]);
   });
+
+  test('the default policy: retries from 5 s, never more than 15 min apart', () => {
+    expect(backoffDelayMs(1, undefined, () => 0)).toBe(2_500);
+    expect(backoffDelayMs(1, undefined, () => 1)).toBe(5_000);
+    expect(backoffDelayMs(20, undefined, () => 1)).toBe(15 * 60_000);
+  });
+
+  test('a refused attempt number is named in the error', () => {
+    expect(() => backoffDelayMs(0, policy)).toThrow('attempt must be a whole number of at least 1 (got 0)');
+  });
 });

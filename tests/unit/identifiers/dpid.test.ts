@@ -62,4 +62,23 @@ describe('DPID (ISO 7064 MOD 37,36)', { tags: ['unit', 'identifiers'] }, () => {
   ])('refuses a code of the wrong form (%s)', (_reason, code) => {
     expect(normalizeDpid(code)).toBeNull();
   });
+
+  test('a valid DPID inside a longer text is refused, whatever comes before or after it', () => {
+    const code = 'PADPIDA2011072101T';
+    // A 19-character text whose 18th character is the check character of its first 17.
+    const body = 'XPADPIDA201107210';
+    const prefixed = `${body}${dpidCheckCharacter(body)}0`;
+    expect(isValidDpid(prefixed)).toBe(false);
+    expect(normalizeDpid(`X${display(code)}`)).toBeNull();
+    expect(normalizeDpid(`${display(code)}X`)).toBeNull();
+  });
+
+  test('spaces around a typed DPID are dropped', () => {
+    expect(normalizeDpid('  PADPIDA2011072101T ')).toBe('PADPIDA2011072101T');
+    expect(normalizeDpid(' pa-dpida-2011072101-t\t')).toBe('PADPIDA2011072101T');
+  });
+
+  test('a character outside 0-9A-Z has no check value, and the error names it', () => {
+    expect(() => dpidCheckCharacter('PADPIDA20110721-1')).toThrow('"-" is not a DPID character');
+  });
 });
