@@ -22,6 +22,8 @@ export default defineConfig({
     // Soundcheck's runner marks setup/body/teardown for the error classifier and backs off between
     // retries; only infrastructure failures (refused, reset, timed-out connections) are retried.
     runner: './soundcheck/src/reporter/phase-runner.ts',
+    // The coverage gate (npm run qa, npm run test:coverage, CI): the API's own code, line by line.
+    coverage: { thresholds: { 'api/src/**/*.ts': { lines: 85 } } },
     retry: infrastructureRetry,
     projects: [
       {

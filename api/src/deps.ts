@@ -1,10 +1,11 @@
 import path from 'node:path';
+import { type Clock, systemClock } from './clock.ts';
 import type { Config } from './config.ts';
 import { connectPostgres, type Database, openPglite } from './db/database.ts';
 import { migrateUp } from './db/migrate.ts';
 import type { JobQueue } from './jobs/job-queue.ts';
 import { openJobQueue } from './jobs/open-queue.ts';
-import { serviceLog } from './jobs/service-log.ts';
+import { serviceLog } from './log.ts';
 import type { MusicBrainzClient } from './lookup/musicbrainz-client.ts';
 import { openMusicBrainz } from './lookup/open-musicbrainz.ts';
 import type { Mailer } from './notifications/mailer.ts';
@@ -12,12 +13,6 @@ import { openMailer } from './notifications/open-mailer.ts';
 import { connectRedis, embeddedRedis, type RedisClient } from './redis.ts';
 import type { ObjectStore } from './storage/object-store.ts';
 import { openObjectStore } from './storage/open-store.ts';
-
-export interface Clock {
-  now(): Date;
-}
-
-export const systemClock: Clock = { now: () => new Date() };
 
 /** Everything the app talks to, passed to `buildApp` as one named object. */
 export interface Deps {

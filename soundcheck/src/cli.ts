@@ -5,6 +5,7 @@ import { mergeCommand } from './cli/merge.ts';
 import { reportCommand } from './cli/report.ts';
 import { runCommand, UsageError } from './cli/run-command.ts';
 import { serveCommand } from './cli/serve.ts';
+import { shardsCommand } from './cli/shards.ts';
 import { trendsCommand } from './cli/trends.ts';
 
 const verbs: Record<string, { summary: string; main: (args: string[]) => Promise<number> }> = {
@@ -28,6 +29,10 @@ const verbs: Record<string, { summary: string; main: (args: string[]) => Promise
     main: compareCommand,
   },
   merge: { summary: 'combine shard run folders into one run', main: mergeCommand },
+  shards: {
+    summary: 'split the test files over n shards by their durations in the history',
+    main: shardsCommand,
+  },
   serve: { summary: 'the dashboard over the history and /metrics [--port 9464]', main: serveCommand },
 };
 

@@ -2,7 +2,6 @@ import { readFileSync } from 'node:fs';
 import type { Actor, ApiClient } from 'soundcheck/client/http-client.ts';
 import { type SampleName, sampleFile } from '../fixtures/sample-files.ts';
 import { expectStatus } from './expect-status.ts';
-import type { Release } from './releases.ts';
 
 /** Which sample to upload as the artwork and as every track's audio; `null` leaves that kind out. */
 export interface AssetChoice {
@@ -29,7 +28,7 @@ const typeOf = (name: SampleName) =>
 export async function attachAssets(
   api: ApiClient,
   owner: Actor,
-  release: Pick<Release, 'id' | 'tracks'>,
+  release: { id: string; tracks: ReadonlyArray<{ id: string }> },
   { artwork = 'artwork-3000.png', audio = 'steady-31s-44100-16-stereo.flac' }: AssetChoice = {},
 ): Promise<{ artworkId: string | null; audioIds: string[] }> {
   const put = async (path: string, name: SampleName, what: string) =>

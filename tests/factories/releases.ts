@@ -96,12 +96,29 @@ function daysFromNow(days: number): string {
 }
 
 /**
- * A valid release body; the release date leaves QC's recommended lead time. Every date derives from the
- * one release date (an override included), so the ℗/© years never contradict it (QC rule M7).
+ * The dates of a release, all from its release date (and original release date, for a reissue): the
+ * original release defaults to the release itself, ℗ is the year the recording first came out and © the
+ * year of this release. An override of one date therefore cannot contradict the others (QC rules M7, M8).
  */
+function releaseDates(
+  releaseDate: string,
+  originalReleaseDate: string | null = releaseDate,
+): Pick<ReleaseBody, 'releaseDate' | 'originalReleaseDate'> & { pYear: number; cYear: number } {
+  const yearOf = (date: string) => Number(date.slice(0, 4));
+  return {
+    releaseDate,
+    originalReleaseDate,
+    pYear: yearOf(originalReleaseDate ?? releaseDate),
+    cYear: yearOf(releaseDate),
+  };
+}
+
+/** A valid release body; the release date leaves QC's recommended lead time. Dates: `releaseDates`. */
 export function releaseBody(primaryArtistIds: string[], overrides: Partial<ReleaseBody> = {}): ReleaseBody {
-  const releaseDate = overrides.releaseDate ?? daysFromNow(30);
-  const year = Number(releaseDate.slice(0, 4));
+  const { pYear, cYear, ...dates } = releaseDates(
+    overrides.releaseDate ?? daysFromNow(30),
+    overrides.originalReleaseDate,
+  );
   const owner = `${faker.company.name()} Records`;
   return {
     title: title(),
@@ -111,9 +128,9 @@ export function releaseBody(primaryArtistIds: string[], overrides: Partial<Relea
     genre: 'Pop',
     language: 'en',
     parentalAdvisory: 'not_explicit',
-    pLine: { year, owner },
-    cLine: { year, owner },
-    releaseDate,
+    pLine: { year: pYear, owner },
+    cLine: { year: cYear, owner },
+    ...dates,
     territories: { mode: 'worldwide' },
     ...overrides,
   };

@@ -1,6 +1,7 @@
 import { faker } from '@faker-js/faker';
-import type { Role } from '@soundcheck/api/users/tables.ts';
-import type { ApiClient, ApiResponse } from 'soundcheck/client/http-client.ts';
+import type { Role } from '@soundcheck/api/auth/roles.ts';
+import type { ApiClient } from 'soundcheck/client/http-client.ts';
+import { expectStatus } from './expect-status.ts';
 import { type LabelParams, labelFactory } from './labels.ts';
 import { userFactory } from './users.ts';
 
@@ -22,13 +23,6 @@ export interface Label {
   dpid: string | null;
   createdAt: string;
   updatedAt: string;
-}
-
-function expectStatus<T>(response: ApiResponse<T>, status: number, what: string): T {
-  if (response.status !== status) {
-    throw new Error(`${what}: expected ${status}, got ${response.status} ${response.text.slice(0, 300)}`);
-  }
-  return response.body;
 }
 
 interface Me {

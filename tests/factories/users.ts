@@ -1,5 +1,5 @@
 import { faker } from '@faker-js/faker';
-import type { Role } from '@soundcheck/api/users/tables.ts';
+import type { Role } from '@soundcheck/api/auth/roles.ts';
 import { Factory } from 'fishery';
 import { uniqueSuffix } from './unique.ts';
 

@@ -3,7 +3,7 @@ import { expectStatus } from './expect-status.ts';
 import { type Release, ReleaseFactory } from './releases.ts';
 import type { SignedInUser } from './signed-in.ts';
 
-/** The release states a test can reach through the API today (delivery states need issue #6). */
+/** The release states reached by the workflow actions alone (later states need a partner: delivered-release.ts). */
 export type ReachableState =
   | 'draft'
   | 'submitted'

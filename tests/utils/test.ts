@@ -2,8 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { buildApp } from '@soundcheck/api/app.ts';
+import { systemClock } from '@soundcheck/api/clock.ts';
 import { type Config, loadConfig } from '@soundcheck/api/config.ts';
-import { type Deps, systemClock } from '@soundcheck/api/deps.ts';
+import type { Deps } from '@soundcheck/api/deps.ts';
 import { bootstrapAdmin } from '@soundcheck/api/users/bootstrap.ts';
 import type { FastifyInstance } from 'fastify';
 import {

@@ -2,16 +2,8 @@ import { eq } from 'drizzle-orm';
 import type { Orm } from '../db/database.ts';
 import type { AudioFacts } from '../media/audio-facts.ts';
 import type { ImageFacts } from '../media/image-facts.ts';
-import type { Finding, QcRelease } from '../qc/types.ts';
+import type { QcAsset, QcRelease } from '../qc/types.ts';
 import { assets } from './tables.ts';
-
-/** What QC sees of an uploaded file: its header facts, size and the findings stored with it (A4/A5). */
-export interface QcAsset<F> {
-  facts: F;
-  sizeBytes: number;
-  status: 'analysing' | 'valid' | 'invalid';
-  findings: Finding[];
-}
 
 /**
  * Adds the release's artwork and each track's audio to a QC snapshot (tracks in the same order as

@@ -130,6 +130,12 @@ async function storeWhole<F>(
   rules: UploadRules<F>,
 ): Promise<ReceivedFile<F>> {
   const sniffed = sniffType(head);
+  // curl sends nothing, and says nothing under -s, when the file of `--data-binary @file` does not exist.
+  if (!head.length)
+    throw new ApiError(
+      'UNSUPPORTED_MEDIA_TYPE',
+      `The body is empty: send the ${declared} file itself (with curl, check the file of --data-binary @file exists)`,
+    );
   if (sniffed !== declared) {
     throw new ApiError(
       'UNSUPPORTED_MEDIA_TYPE',

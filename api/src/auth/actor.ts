@@ -1,4 +1,4 @@
-import type { Role } from '../users/tables.ts';
+import type { Role } from './roles.ts';
 
 /** The signed-in user a request acts as, read fresh from the database on every request. */
 export interface Actor {

@@ -1,15 +1,13 @@
-import { and, eq } from 'drizzle-orm';
 import type { Actor } from '../auth/actor.ts';
 import type { Orm } from '../db/database.ts';
 import type { Deps } from '../deps.ts';
 import type { MessageKind } from '../ern/types.ts';
 import { ApiError } from '../http/errors.ts';
 import { authorize, ensureVisible } from '../policy/authorize.ts';
-import { recordEvent } from '../releases/history.ts';
 import { findRelease, type ReleaseRow } from '../releases/repository.ts';
 import { fullRelease } from '../releases/service.ts';
-import { releases } from '../releases/tables.ts';
-import { actionEvents, nextState, type ReleaseState } from '../releases/workflow.ts';
+import { ensureTransition, transitionReleaseOrThrow } from '../releases/transition.ts';
+import { actionEvents, type ReleaseState } from '../releases/workflow.ts';
 import { checkLeadTimes, insertDelivery, partnersByIds, partnersHolding } from './create.ts';
 import { enqueueDelivery } from './enqueue.ts';
 import { syncRelease } from './release-sync.ts';
@@ -17,18 +15,6 @@ import type { DeliveryRow } from './tables.ts';
 
 export const deliveryActions = ['distribute', 'revise', 'takedown'] as const;
 export type DeliveryAction = (typeof deliveryActions)[number];
-
-async function setState(tx: Orm, actor: Actor, row: ReleaseRow, to: ReleaseState, action: string, now: Date) {
-  const [updated] = await tx
-    .update(releases)
-    .set({ state: to, updatedAt: now })
-    .where(and(eq(releases.id, row.id), eq(releases.state, row.state)))
-    .returning();
-  if (!updated)
-    throw new ApiError('INVALID_TRANSITION', 'The release changed state meanwhile; read it again');
-  await recordEvent(tx, { releaseId: row.id, actorId: actor.id, action, from: row.state, to }, now);
-  return updated;
-}
 
 /** One delivery per partner: `new` where the partner never had the release, `update` where it has. */
 async function deliveriesFor(
@@ -79,16 +65,14 @@ export async function runDeliveryAction(
   const { release, created } = await deps.db.orm.transaction(async (tx) => {
     const row = ensureVisible(actor, 'release:read', await findRelease(tx, id, true), 'Release');
     authorize(actor, `release:${action}`, row);
-    const to = nextState(row.state, actionEvents[action]);
-    if (!to)
-      throw new ApiError('INVALID_TRANSITION', `A release in state ${row.state} cannot be sent to ${action}`);
+    ensureTransition(row, actionEvents[action], action);
     let created: DeliveryRow[] = [];
     if (action === 'distribute') created = await deliveriesFor(tx, actor, row, partnerIds, 'auto', now);
     if (action === 'takedown') {
       const holding = [...(await partnersHolding(tx, row.id))];
       created = await deliveriesFor(tx, actor, row, holding, 'takedown', now);
     }
-    const updated = await setState(tx, actor, row, to, action, now);
+    const updated = await transitionReleaseOrThrow(tx, row, actionEvents[action], { actor, now });
     return { release: updated, created };
   });
   for (const delivery of created) await enqueueDelivery(deps, delivery);
@@ -115,7 +99,7 @@ export async function createDeliveries(
   const now = deps.clock.now();
   if (row.state === 'approved' && (kind === 'new' || kind === 'auto')) {
     const created = await deliveriesFor(tx, actor, row, body.partnerIds, 'new', now);
-    await setState(tx, actor, row, 'distributing', 'distribute', now);
+    await transitionReleaseOrThrow(tx, row, 'enqueue_deliveries', { actor, now });
     return created;
   }
   if (!out.includes(row.state)) {

@@ -1,9 +1,8 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Deps } from '../deps.ts';
-import { recordEvent } from '../releases/history.ts';
 import { findRelease } from '../releases/repository.ts';
-import { releases } from '../releases/tables.ts';
-import { nextState, type ReleaseEvent } from '../releases/workflow.ts';
+import { transitionRelease } from '../releases/transition.ts';
+import type { ReleaseEvent } from '../releases/workflow.ts';
 import { ackOutcome } from './ack/ack-outcome.ts';
 import { type DeliveryRow, deliveries } from './tables.ts';
 
@@ -57,14 +56,6 @@ export async function syncRelease(deps: Pick<Deps, 'db' | 'clock'>, releaseId: s
       event = 'all_takedowns_acknowledged';
     }
     if (!event) return;
-    const to = nextState(release.state, event);
-    if (!to) return;
-    const now = deps.clock.now();
-    await tx.update(releases).set({ state: to, updatedAt: now }).where(eq(releases.id, releaseId));
-    await recordEvent(
-      tx,
-      { releaseId, actorId: null, action: event, from: release.state, to, ...(reasons ? { reasons } : {}) },
-      now,
-    );
+    await transitionRelease(tx, release, event, { actor: null, reasons, now: deps.clock.now() });
   });
 }

@@ -1,9 +1,9 @@
 import { and, eq, inArray, isNull, lt, lte, or } from 'drizzle-orm';
 import type { Deps } from '../deps.ts';
-import { serviceLog } from '../jobs/service-log.ts';
+import { serviceLog } from '../log.ts';
 import { partners } from '../partners/tables.ts';
-import { recordEvent } from '../releases/history.ts';
 import { releases } from '../releases/tables.ts';
+import { transitionRelease } from '../releases/transition.ts';
 import { notifyDeliveryOutcome } from './delivery-notifications.ts';
 import { DELIVERY_QUEUE, type DeliveryJob } from './enqueue.ts';
 import { pollAcknowledgements } from './poll-acks.ts';
@@ -72,17 +72,11 @@ export async function sweepDeliveries(deps: Deps): Promise<void> {
 
   const today = now.toISOString().slice(0, 10);
   const due = await orm
-    .update(releases)
-    .set({ state: 'live', updatedAt: now })
-    .where(and(eq(releases.state, 'delivered'), lte(releases.releaseDate, today)))
-    .returning({ id: releases.id });
-  for (const { id } of due) {
-    await recordEvent(
-      orm,
-      { releaseId: id, actorId: null, action: 'release_date_reached', from: 'delivered', to: 'live' },
-      now,
-    );
-  }
+    .select({ id: releases.id, state: releases.state })
+    .from(releases)
+    .where(and(eq(releases.state, 'delivered'), lte(releases.releaseDate, today)));
+  for (const release of due)
+    await transitionRelease(orm, release, 'release_date_reached', { actor: null, now });
   for (const row of timedOut) await syncRelease(deps, row.releaseId);
 }
 

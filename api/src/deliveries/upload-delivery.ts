@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import { and, eq, isNull } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Deps } from '../deps.ts';
 import { partners } from '../partners/tables.ts';
-import { releases } from '../releases/tables.ts';
+import { markFirstDelivered } from '../releases/transition.ts';
 import { openPartnerTransport } from '../transports/open-transport.ts';
 import type { Transport } from '../transports/transport.ts';
 import { onTransportError } from './backoff.ts';
@@ -122,10 +122,7 @@ export async function uploadDelivery(
   );
   if (uploaded && (delivery.kind === 'new' || delivery.kind === 'update')) {
     // From now on the partner holds the identifiers: UPC, ISRCs, track order and type are frozen.
-    await orm
-      .update(releases)
-      .set({ firstDeliveredAt: now })
-      .where(and(eq(releases.id, delivery.releaseId), isNull(releases.firstDeliveredAt)));
+    await markFirstDelivered(orm, delivery.releaseId, now);
   }
   if (uploaded) await syncRelease(deps, delivery.releaseId);
   return uploaded;

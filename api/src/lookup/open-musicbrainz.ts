@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import type { Clock } from '../clock.ts';
 import type { Config } from '../config.ts';
-import type { Clock } from '../deps.ts';
 import type { RedisClient } from '../redis.ts';
 import { type MusicBrainzClient, musicBrainzClient } from './musicbrainz-client.ts';
 

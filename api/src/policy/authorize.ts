@@ -63,7 +63,6 @@ function filterFor(actor: Actor, name: Condition): VisibilityFilter | 'all' | nu
       return { id: actor.id };
     case 'ownPartner':
       return actor.partnerId ? { partnerId: actor.partnerId } : null;
-    case 'notOwnCreation':
     case 'otherUser':
     case 'ownLabelMember':
     case 'otherOwnLabelMember':

@@ -1,5 +1,5 @@
 import type { Actor } from '../auth/actor.ts';
-import type { Role } from '../users/tables.ts';
+import type { Role } from '../auth/roles.ts';
 
 /** What the policy needs to know about the resource an action touches; every field is optional. */
 export interface PolicyResource {
@@ -36,9 +36,6 @@ export const conditions = {
   /** The resource belongs to the actor's label and the actor created it. */
   ownCreation: (actor: Actor, resource: PolicyResource) =>
     ownLabel(actor, resource) && resource.createdBy === actor.id,
-  /** The actor did not create the resource (four-eyes: a reviewer never approves their own release). */
-  notOwnCreation: (actor: Actor, resource: PolicyResource) =>
-    resource.createdBy !== undefined && resource.createdBy !== actor.id,
   /** The resource is the actor's own account. */
   self,
   /** The resource is an account other than the actor's own (no one changes their own role or status). */

@@ -1,8 +1,31 @@
-import type { Role } from '../users/tables.ts';
+import type { Role } from '../auth/roles.ts';
+import { actionEvents, type ReleaseAction, transitionFor, type WorkflowActor } from '../releases/workflow.ts';
 import type { Condition } from './conditions.ts';
 
 /** Per role, the conditions of which any one allows the action; a role that is absent may never do it. */
 export type PolicyRow = Partial<Record<Role, readonly Condition[]>>;
+
+/** How each person named in the workflow's `actors` becomes a role and the condition it acts under. */
+const actorGrants: Record<Exclude<WorkflowActor, 'system'>, [Role, Condition]> = {
+  creator: ['artist', 'ownCreation'],
+  label_manager: ['label_manager', 'ownLabel'],
+  reviewer: ['reviewer', 'always'],
+  admin: ['admin', 'always'],
+};
+
+function workflowRow(action: ReleaseAction): PolicyRow {
+  const row: Partial<Record<Role, Condition[]>> = {};
+  for (const actor of transitionFor(actionEvents[action]).actors) {
+    if (actor === 'system') continue;
+    const [role, condition] = actorGrants[actor];
+    row[role] = [condition];
+  }
+  return row;
+}
+
+const workflowRows = Object.fromEntries(
+  Object.keys(actionEvents).map((action) => [`release:${action}`, workflowRow(action as ReleaseAction)]),
+) as Record<`release:${ReleaseAction}`, PolicyRow>;
 
 /**
  * THE policy table: who may do what (API.md, "Roles and tenancy"). Routes ask `authorize`/`ensureVisible`
@@ -69,16 +92,9 @@ export const policyTable = {
   },
   /** Editing a release and its tracks (only in editable states), and deleting a draft. */
   'release:update': { admin: ['always'], label_manager: ['ownLabel'], artist: ['ownCreation'] },
-  'release:submit': { admin: ['always'], label_manager: ['ownLabel'], artist: ['ownCreation'] },
-  'release:withdraw': { admin: ['always'], label_manager: ['ownLabel'], artist: ['ownCreation'] },
-  // The four-eyes rule (never approve one's own release) is a 422 guard of the workflow, not a 403.
-  'release:start-review': { admin: ['always'], reviewer: ['always'] },
-  'release:request-changes': { admin: ['always'], reviewer: ['always'] },
-  'release:approve': { admin: ['always'], reviewer: ['always'] },
-  'release:distribute': { admin: ['always'], label_manager: ['ownLabel'] },
-  'release:revise': { admin: ['always'], label_manager: ['ownLabel'] },
-  'release:takedown': { admin: ['always'], label_manager: ['ownLabel'] },
-  'release:archive': { admin: ['always'], label_manager: ['ownLabel'] },
+  // Workflow actions: who may act is the workflow's `actors` (releases/workflow.ts). The four-eyes rule
+  // (never approve one's own release) is a 422 guard of the workflow, not a 403.
+  ...workflowRows,
 
   // ── partners and deliveries ─────────────────────────────────────────────────────────────────────────
   'partner:create': { admin: ['always'] },

@@ -1,4 +1,3 @@
-import type { QcAsset } from '../assets/qc-assets.ts';
 import type { AudioFacts } from '../media/audio-facts.ts';
 import type { ImageFacts } from '../media/image-facts.ts';
 
@@ -19,6 +18,14 @@ export interface QcRelease {
   tracks: QcTrack[];
   /** The uploaded front cover, null without one; absent when assets were not loaded (R2 then blocks). */
   artwork?: QcAsset<ImageFacts> | null;
+}
+
+/** What QC sees of an uploaded file: its header facts, size and the findings stored with it (A4/A5). */
+export interface QcAsset<F> {
+  facts: F;
+  sizeBytes: number;
+  status: 'analysing' | 'valid' | 'invalid';
+  findings: Finding[];
 }
 
 export type ParentalAdvisory = 'explicit' | 'clean' | 'not_explicit';

@@ -1,4 +1,3 @@
-import { and, eq } from 'drizzle-orm';
 import type { Actor } from '../auth/actor.ts';
 import type { Orm } from '../db/database.ts';
 import type { Deps } from '../deps.ts';
@@ -6,14 +5,13 @@ import { ApiError } from '../http/errors.ts';
 import { notifyWorkflowAction } from '../notifications/workflow-notifications.ts';
 import { authorize, ensureVisible } from '../policy/authorize.ts';
 import { validateRelease } from '../qc/validate.ts';
-import { recordEvent } from './history.ts';
 import { qcContextAt, qcSnapshot } from './qc-snapshot.ts';
 import { findRelease, type ReleaseRow } from './repository.ts';
 import { fullRelease } from './service.ts';
-import { releases } from './tables.ts';
-import { actionEvents, nextState } from './workflow.ts';
+import { ensureTransition, transitionReleaseOrThrow } from './transition.ts';
+import { actionEvents } from './workflow.ts';
 
-/** The workflow actions with an endpoint today; distribute, revise and takedown need deliveries (issue #6). */
+/** The workflow actions run here; distribute, revise and takedown create deliveries (deliveries/release-actions.ts). */
 export const releaseActions = [
   'submit',
   'withdraw',
@@ -84,25 +82,10 @@ export async function runReleaseAction(
   const release = await deps.db.orm.transaction(async (tx) => {
     const row = ensureVisible(actor, 'release:read', await findRelease(tx, id, true), 'Release');
     authorize(actor, `release:${action}`, row);
-    const to = nextState(row.state, actionEvents[action]);
-    if (!to) {
-      throw new ApiError('INVALID_TRANSITION', `A release in state ${row.state} cannot be sent to ${action}`);
-    }
+    ensureTransition(row, actionEvents[action], action);
     const now = deps.clock.now();
     await checkGuards(tx, actor, action, row, now);
-    const [updated] = await tx
-      .update(releases)
-      .set({ state: to, updatedAt: now })
-      // The state condition is a second line of defence should a caller ever skip the row lock.
-      .where(and(eq(releases.id, id), eq(releases.state, row.state)))
-      .returning();
-    if (!updated)
-      throw new ApiError('INVALID_TRANSITION', 'The release changed state meanwhile; read it again');
-    await recordEvent(
-      tx,
-      { releaseId: id, actorId: actor.id, action, from: row.state, to, ...(reasons ? { reasons } : {}) },
-      now,
-    );
+    const updated = await transitionReleaseOrThrow(tx, row, actionEvents[action], { actor, reasons, now });
     return fullRelease(tx, updated);
   });
   // After the commit, so the e-mail job reads the new state; queuing never throws (notifications/).

@@ -6,7 +6,7 @@ import type { QcContext, QcRelease } from '../qc/types.ts';
 import { primaryArtistIdsOf, type ReleaseRow, tracksOf } from './repository.ts';
 import { releaseMetadata } from './views.ts';
 
-/** Lead time (days) that rule M13 recommends before the release date; partners add their own (issue #6). */
+/** Lead time (days) that rule M13 recommends before the release date; partners have their own (distribute checks it). */
 export const recommendedLeadTimeDays = 7;
 
 export const qcContextAt = (now: Date): QcContext => ({
@@ -43,7 +43,7 @@ export async function qcSnapshot(orm: Orm, row: ReleaseRow): Promise<QcRelease> 
       parentalAdvisory: track.parentalAdvisory,
       language: track.language,
       instrumental: track.instrumental,
-      // Durations come from analysed audio (assets, issue #4); unknown until then.
+      // Durations come from analysed audio: assets/qc-assets.ts fills them in when the assets are loaded.
       durationMs: null,
       contributors: track.contributors.map((c) => ({ ...c, name: names.get(c.artistId) ?? '' })),
     })),

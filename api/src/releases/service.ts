@@ -76,7 +76,7 @@ const artistReferences = (ids: string[]) =>
 export async function fullRelease(orm: Orm, row: ReleaseRow) {
   const artistIds = (await primaryArtistIdsOf(orm, [row.id])).get(row.id) ?? [];
   const tracks = await tracksOf(orm, row.id);
-  // Artwork arrives with the assets module (issue #4); until then a release has none.
+  // The artwork summary is not filled in here: the view answers null even when artwork was uploaded.
   return { ...releaseView(row, artistIds), tracks: tracks.map(trackView), artwork: null };
 }
 

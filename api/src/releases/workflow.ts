@@ -1,6 +1,7 @@
 /**
  * The release workflow — the one place that knows the release state machine
- * (design: state_machines.json, "release"). Endpoints, guards and history all ask this table.
+ * (design: state_machines.json, "release"). releases/transition.ts, the one writer of release state, asks
+ * `nextState`; the policy table takes who may fire each action from `actors`.
  */
 
 export const releaseStates = [

@@ -1,7 +1,8 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
+import type { Role } from '../auth/roles.ts';
 import type { Database } from '../db/database.ts';
-import { type Role, users } from './tables.ts';
+import { users } from './tables.ts';
 
 export type UserRow = typeof users.$inferSelect;
 

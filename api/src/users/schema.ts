@@ -1,6 +1,6 @@
 import { Type } from 'typebox';
+import { roles } from '../auth/roles.ts';
 import { pageQueryProperties } from '../http/pagination.ts';
-import { roles } from './tables.ts';
 
 const RoleSchema = Type.Union(
   roles.map((role) => Type.Literal(role)),

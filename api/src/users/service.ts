@@ -1,4 +1,5 @@
 import type { Actor } from '../auth/actor.ts';
+import type { Role } from '../auth/roles.ts';
 import type { Deps } from '../deps.ts';
 import { ApiError, type FieldError } from '../http/errors.ts';
 import { findLabel } from '../labels/repository.ts';
@@ -12,7 +13,6 @@ import {
   type UserRow,
   updateUser,
 } from './repository.ts';
-import type { Role } from './tables.ts';
 
 const labelRoles: readonly Role[] = ['label_manager', 'artist'];
 

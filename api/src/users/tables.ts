@@ -1,8 +1,6 @@
 import { boolean, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { roles } from '../auth/roles.ts';
 import { labels } from '../labels/tables.ts';
-
-export const roles = ['admin', 'reviewer', 'label_manager', 'artist', 'partner'] as const;
-export type Role = (typeof roles)[number];
 
 export const users = pgTable('users', {
   id: uuid('id').primaryKey(),

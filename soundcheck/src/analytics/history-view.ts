@@ -1,5 +1,6 @@
 import type { Sql } from '../history/sql.ts';
 import type { HistoryView } from '../report/report-model.ts';
+import { knownClusters } from './clusters.ts';
 import { compareRuns, previousRun } from './compare.ts';
 import { flakyTests } from './flaky.ts';
 import { mutationView } from './mutation.ts';
@@ -13,6 +14,7 @@ export async function historyView(sql: Sql, runId: string): Promise<HistoryView>
     flaky: await flakyTests(sql, 50, 30),
     sincePrevious: previous ? await compareRuns(sql, previous, runId) : null,
     slowdowns: (await durationShifts(sql, 20, 8)).slowdowns,
+    knownClusters: await knownClusters(sql, runId),
     mutation: await mutationView(sql),
   };
 }

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { brokenAreas } from '../analytics/clusters.ts';
 import { compareRuns, type StatusChange } from '../analytics/compare.ts';
 import { listRuns } from '../analytics/runs.ts';
 import { print, table } from './table.ts';
@@ -24,7 +25,7 @@ export async function compareCommand(args: string[]): Promise<number> {
     throw new UsageError(
       'usage: soundcheck compare <run A> <run B>  (ids from soundcheck history, or previous/latest)',
     );
-  const comparison = await withHistory(async (store) => {
+  const { comparison, areas } = await withHistory(async (store) => {
     // A run still going (this machine's or another's) has only part of its results: compare finished runs.
     const [latest, previous] = (await listRuns(store.sql, 50)).filter((run) => run.verdict !== 'running');
     const resolve = (name: string) => {
@@ -32,10 +33,13 @@ export async function compareCommand(args: string[]): Promise<number> {
       if (!id) throw new UsageError(`the history has no ${name} run yet`);
       return id;
     };
-    return compareRuns(store.sql, resolve(positionals[0] ?? ''), resolve(positionals[1] ?? ''));
+    const [a, b] = [resolve(positionals[0] ?? ''), resolve(positionals[1] ?? '')];
+    return { comparison: await compareRuns(store.sql, a, b), areas: await brokenAreas(store.sql, a, b) };
   });
   print(`${comparison.a} → ${comparison.b}`);
   list('broken: failing now, not before', comparison.broken);
+  if (areas.length)
+    print(`areas that broke: ${areas.map(({ area, tests }) => `${area} (${tests})`).join(', ')}`);
   list('fixed', comparison.fixed);
   list('still failing', comparison.stillFailing);
   list('new tests', comparison.added);

@@ -2,10 +2,12 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { historyView } from '../analytics/history-view.ts';
 import { collectMetrics } from '../metrics/collector.ts';
+import { writeJobSummary } from '../report/job-summary.ts';
 import { type RunResult, readRunResult } from '../report/run-result.ts';
 import { writeRunFolder } from '../report/write-run-folder.ts';
 import { tallyOf } from '../reporter/test-record.ts';
 import { createRunFolder, newRunId } from '../runner/run-folder.ts';
+import { imbalance, seconds } from '../sharding/plan.ts';
 import { runFolder } from './report.ts';
 import { print } from './table.ts';
 import { UsageError, withHistory } from './with-history.ts';
@@ -34,6 +36,15 @@ export function mergeResults(id: string, shards: RunResult[]): RunResult {
   };
 }
 
+/** Each shard's wall time and the measured imbalance (slowest shard ÷ mean). */
+export function shardBalance(shards: readonly RunResult[]): string {
+  const wall = shards.map(
+    (s) => Date.parse(s.run.finishedAt ?? s.run.startedAt) - Date.parse(s.run.startedAt),
+  );
+  const times = shards.map((s, i) => `${s.run.shard ?? s.run.id} ${seconds(wall[i]!)}`).join(', ');
+  return `  shards: ${times}; imbalance (slowest ÷ mean) ${imbalance(wall).toFixed(2)}`;
+}
+
 /** Refuses what would make a wrong run: one shard twice, shards of different commits, overlapping tests. */
 export function checkShards(shards: readonly RunResult[]): void {
   const ids = shards.map((s) => s.run.id);
@@ -60,7 +71,7 @@ export async function mergeCommand(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { 'report-dir': { type: 'string' } },
+    options: { 'report-dir': { type: 'string' }, summary: { type: 'string' } },
   });
   const reportDir = values['report-dir'] ?? 'reports';
   if (positionals.length < 2)
@@ -75,6 +86,8 @@ export async function mergeCommand(args: string[]): Promise<number> {
     writeRunFolder(folder, merged, await historyView(store.sql, merged.run.id));
   });
   print(`✓ merged run ${merged.run.id} in ${path.relative(process.cwd(), folder)}`);
+  print(shardBalance(shards));
+  if (values.summary) writeJobSummary(values.summary, merged);
   const { passed, failed, skipped } = merged.tally;
   print(`\n${passed} passed, ${failed} failed, ${skipped} skipped`);
   return merged.run.verdict === 'passed' ? 0 : 1;

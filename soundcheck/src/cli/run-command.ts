@@ -1,13 +1,22 @@
 import { parseArgs } from 'node:util';
 import { allCategories, type Category, run } from '../runner/run.ts';
+import { parseShard } from '../sharding/plan.ts';
+import { UsageError } from './usage-error.ts';
+import { positiveInt } from './with-history.ts';
 
 const usage = `usage: soundcheck run [options]
   --category <names>   comma-separated: ${allCategories.join(', ')} (default: all)
   --tags <expression>  Vitest tag expression, e.g. "auth && !slow" (repeatable: or)
   --target <url>       black-box run against a deployment
-  --shard <i/n>        run the i-th of n shards
+  --shard <i/n>        run the i-th of n shards, balanced by file durations in the history
+  --shard-plan <file>  the shard plan every shard shares (soundcheck shards --out <file>)
   --report-dir <dir>   where run folders go (default: reports)
   --seed <n>           replay a run's randomness
+  --new-tests <branch> early flake detection: tests <branch>'s history never ran repeat (a PR run)
+  --repeats <n>        how often a new test repeats (default 10)
+  --quarantine <file>  the quarantine list (default tests/quarantine.json)
+  --coverage           measure code coverage against the thresholds in vitest.config.ts (run does)
+  --summary <file>     append a Markdown summary for CI (e.g. "$GITHUB_STEP_SUMMARY")
   --strict             a missing service fails the run (also SOUNDCHECK_STRICT=1)`;
 
 function categories(value: string | undefined): Category[] {
@@ -19,9 +28,7 @@ function categories(value: string | undefined): Category[] {
   return names as Category[];
 }
 
-export class UsageError extends Error {
-  override name = 'UsageError';
-}
+export { UsageError };
 
 /** `soundcheck run` and `soundcheck test`: parses the options, runs, prints the verdict, returns the exit code. */
 export async function runCommand(
@@ -35,8 +42,14 @@ export async function runCommand(
       tags: { type: 'string', multiple: true },
       target: { type: 'string' },
       shard: { type: 'string' },
+      'shard-plan': { type: 'string' },
       'report-dir': { type: 'string' },
       seed: { type: 'string' },
+      'new-tests': { type: 'string' },
+      repeats: { type: 'string' },
+      quarantine: { type: 'string' },
+      coverage: { type: 'boolean' },
+      summary: { type: 'string' },
       strict: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -47,8 +60,7 @@ export async function runCommand(
   }
   if (values.seed !== undefined && !/^\d+$/.test(values.seed))
     throw new UsageError('--seed takes a whole number');
-  if (values.shard !== undefined && !/^\d+\/\d+$/.test(values.shard))
-    throw new UsageError('--shard takes i/n, e.g. 1/3');
+  if (values.shard !== undefined) parseShard(values.shard);
   const target = values.target ?? process.env.SOUNDCHECK_TARGET ?? null;
   if (target && !/^https?:\/\//.test(target)) throw new UsageError('--target takes an http(s) URL');
   const outcome = await run({
@@ -56,14 +68,23 @@ export async function runCommand(
     tags: values.tags ?? [],
     target,
     shard: values.shard ?? null,
+    shardPlan: values['shard-plan'] ?? null,
+    newTests: values['new-tests']
+      ? { base: values['new-tests'], repeats: positiveInt(values.repeats, 10, '--repeats') }
+      : null,
+    ...(values.quarantine ? { quarantineFile: values.quarantine } : {}),
     reportDir: values['report-dir'] ?? 'reports',
     seed: values.seed ? Number(values.seed) : Math.floor(Math.random() * 2 ** 31),
     strict: values.strict === true || process.env.SOUNDCHECK_STRICT === '1',
-    coverage: defaults.coverage ?? false,
+    coverage: values.coverage === true || (defaults.coverage ?? false),
+    summaryFile: values.summary ?? null,
   });
   const { passed, failed, skipped, flaky } = outcome.tally;
   // A test that passed only on retry is not a plain pass: it is named, and counted apart.
   if (flaky) process.stdout.write(`\n${flaky} flaky (passed only on retry; see the report)`);
-  process.stdout.write(`\n${passed} passed, ${failed} failed, ${skipped} skipped\n`);
+  const quarantined = outcome.quarantinedFailures;
+  if (quarantined)
+    process.stdout.write(`\n${quarantined} quarantined (failed, not counted; see tests/quarantine.json)`);
+  process.stdout.write(`\n${passed} passed, ${failed - quarantined} failed, ${skipped} skipped\n`);
   return outcome.ok ? 0 : 1;
 }

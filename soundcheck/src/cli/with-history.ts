@@ -1,6 +1,6 @@
 import { describeHistoryLocation, type HistoryStore, openHistory } from '../history/store.ts';
-import { UsageError } from './run-command.ts';
 import { print } from './table.ts';
+import { UsageError } from './usage-error.ts';
 
 export { UsageError };
 

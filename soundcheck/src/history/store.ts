@@ -3,8 +3,18 @@ import path from 'node:path';
 import type { MetricsReport } from '../metrics/collector.ts';
 import type { RunInfo } from '../report/run-result.ts';
 import type { Tally, TestRecord } from '../reporter/test-record.ts';
+import { areasOf } from '../triage/area.ts';
+import { decidingError, failureSignature } from '../triage/signature.ts';
 import { migrateHistory } from './migrate.ts';
 import { connectPostgres, openEmbedded, processAlive, type Sql } from './sql.ts';
+
+const arrayLiteral = (items: readonly string[]) => `{${items.map((item) => JSON.stringify(item)).join(',')}}`;
+
+/** A failed test's signature, for clusters across runs; other statuses have none. */
+function signatureOf(record: TestRecord): string | null {
+  const error = record.status === 'failed' ? decidingError(record) : undefined;
+  return error ? failureSignature(error) : null;
+}
 
 /** Rows per INSERT: large enough to amortise the round trip, small enough to keep parameters modest. */
 const batchSize = 5000;
@@ -58,23 +68,27 @@ export class HistoryStore {
     for (let start = 0; start < records.length; start += batchSize) {
       const batch = records.slice(start, start + batchSize);
       await this.sql.query(
-        `INSERT INTO test_results (run_id, test_id, file, title, project, tags, status, duration_ms, retries, category, error_message)
-         SELECT $1, t, f, ti, p, tg::text[], s, d, r, c, e
+        `INSERT INTO test_results (run_id, test_id, file, title, project, tags, status, duration_ms, retries, category,
+                                   error_message, signature, areas)
+         SELECT $1, t, f, ti, p, tg::text[], s, d, r, c, e, sg, ar::text[]
          FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
-                     $8::float8[], $9::int[], $10::text[], $11::text[]) AS u(t, f, ti, p, tg, s, d, r, c, e)`,
+                     $8::float8[], $9::int[], $10::text[], $11::text[], $12::text[], $13::text[])
+              AS u(t, f, ti, p, tg, s, d, r, c, e, sg, ar)`,
         [
           runId,
           batch.map((r) => r.id),
           batch.map((r) => r.file),
           batch.map((r) => r.titlePath.join(' › ')),
           batch.map((r) => r.project),
-          // A text[] column from one text[] parameter: tags travel as a literal, one per row.
-          batch.map((r) => `{${r.tags.map((tag) => JSON.stringify(tag)).join(',')}}`),
+          // A text[] column from one text[] parameter: tags and areas travel as literals, one per row.
+          batch.map((r) => arrayLiteral(r.tags)),
           batch.map((r) => r.status),
           batch.map((r) => r.durationMs),
           batch.map((r) => r.retries),
           batch.map((r) => r.category ?? null),
           batch.map((r) => r.errors.at(-1)?.message.slice(0, 2000) ?? null),
+          batch.map((r) => signatureOf(r)),
+          batch.map((r) => arrayLiteral(areasOf(r))),
         ],
       );
       await this.addArtifacts(runId, batch);

@@ -29,6 +29,7 @@ td.num, th.num { text-align:right; font-variant-numeric:tabular-nums; white-spac
 .failure { border-left:4px solid var(--bad); padding:8px 12px; margin:10px 0; background:#fffafa; border-radius:0 6px 6px 0; }
 .failure.flaky { border-color:var(--flaky); background:#fbf9ff; }
 .failure .title { font-weight:600; } .failure .file { color:var(--muted); font-size:12px; }
+.failure.cluster summary { cursor:pointer; } .cluster-tests { font-size:13px; margin:6px 0 0; padding-left:18px; }
 .failure .note { font-size:13px; margin-top:2px; }
 pre { background:#1d2330; color:#e7eaf0; padding:10px 12px; border-radius:6px; overflow:auto; font-size:12px; max-height:320px; margin:8px 0 0; }
 pre.diff .add { color:#7ee2a8; } pre.diff .del { color:#ff9b9b; }

@@ -1,8 +1,10 @@
 import { errorCategories } from '../reporter/classify.ts';
-import type { RecordedError, TestRecord } from '../reporter/test-record.ts';
+import type { TestRecord } from '../reporter/test-record.ts';
+import { areasOf } from '../triage/area.ts';
 import { formatMs, meter, sparkline } from './charts.ts';
 import { html, type Raw, raw } from './escape.ts';
 import type { SectionEntry } from './extra-sections.ts';
+import { failuresSection } from './failures-section.ts';
 import { mutationSection } from './mutation-section.ts';
 import { pageScript } from './page-script.ts';
 import { pageStyle } from './page-style.ts';
@@ -25,71 +27,23 @@ function header({ result }: ReportModel): Raw {
   </header>`;
 }
 
-function colourDiff(diff: string): Raw {
-  return raw(
-    diff
-      .split('\n')
-      .map((line) => {
-        const safe = html`${line}`.html;
-        if (line.startsWith('+')) return `<span class="add">${safe}</span>`;
-        if (line.startsWith('-')) return `<span class="del">${safe}</span>`;
-        return safe;
-      })
-      .join('\n'),
-  );
-}
-
-function failureCard(test: TestRecord, error: RecordedError, isNew: boolean | null): Raw {
-  return html`<div class="failure ${test.status}">
-    <div class="title">${titleOf(test)} ${test.status === 'flaky' ? html`<span class="pill flaky">flaky: passed on retry ${test.retries}</span>` : ''}
-      ${isNew === null ? '' : isNew ? html`<span class="pill failed">new</span>` : html`<span class="pill">already failing</span>`}</div>
-    <div class="file">${test.project} · ${test.file}</div>
-    ${test.note ? html`<div class="note">${test.note}</div>` : ''}
-    <pre>${error.message}</pre>
-    ${error.diff ? html`<pre class="diff">${colourDiff(error.diff)}</pre>` : ''}
-    ${error.stack ? html`<details><summary>stack</summary><pre>${error.stack}</pre></details>` : ''}
-  </div>`;
-}
-
-function failures({ result, history }: ReportModel): Raw {
-  const failing = result.tests.filter((test) => test.status === 'failed' || test.status === 'flaky');
-  const broken = new Set(history?.sincePrevious?.broken.map((change) => change.testId));
-  const known = history?.sincePrevious ? (test: TestRecord) => broken.has(test.id) : () => null;
-  const groups = errorCategories
-    .map((category) => ({
-      category,
-      tests: failing.filter((test) => test.category === category),
-    }))
-    .filter((group) => group.tests.length);
-  return html`<section class="wide" id="failures"><h2>Failures by category <span class="pill">${failing.length}</span></h2>
-    ${groups.length ? '' : html`<p class="empty">Nothing failed, nothing needed a retry.</p>`}
-    ${groups.map(
-      (
-        group,
-      ) => html`<h3><span class="pill ${group.category}">${group.category}</span> ${group.tests.length} test${group.tests.length > 1 ? 's' : ''}</h3>
-      ${group.tests.map((test) => {
-        const error = test.status === 'flaky' ? test.errors[0] : test.errors.at(-1);
-        return error ? failureCard(test, error, test.status === 'failed' ? known(test) : null) : '';
-      })}`,
-    )}
-  </section>`;
-}
-
 function testTable({ result }: ReportModel): Raw {
   const tags = [...new Set(result.tests.flatMap((test) => test.tags))].sort();
+  const areas = [...new Set(result.tests.flatMap((test) => areasOf(test)))].sort();
   const option = (value: string) => html`<option value="${value}">${value}</option>`;
   return html`<section class="wide"><h2>All tests <span class="pill" id="shown">${result.tests.length}</span></h2>
     <div class="filters">
       <select id="filter-status" aria-label="status"><option value="attention" selected>needs attention</option><option value="">every status</option>${['passed', 'failed', 'flaky', 'skipped'].map(option)}</select>
       <select id="filter-category" aria-label="category"><option value="">every category</option>${errorCategories.map(option)}</select>
       <select id="filter-tag" aria-label="tag"><option value="">every tag</option>${tags.map(option)}</select>
+      <select id="filter-area" aria-label="API area"><option value="">every API area</option>${areas.map(option)}</select>
       <input id="filter-search" type="search" placeholder="search titles and files" aria-label="search">
     </div>
     <table id="tests"><thead><tr><th>status</th><th>test</th><th>tags</th><th class="num">duration</th><th class="num">retries</th></tr></thead><tbody>
     ${result.tests.map(
       (
         test,
-      ) => html`<tr data-status="${test.status}" data-category="${test.category ?? ''}" data-tags="${test.tags.join(' ')}">
+      ) => html`<tr data-status="${test.status}" data-category="${test.category ?? ''}" data-tags="${test.tags.join(' ')}" data-areas="${areasOf(test).join(' ')}">
         <td><span class="pill ${test.status}">${test.status}</span></td>
         <td>${titleOf(test)}<div class="muted">${test.project} · ${test.file}${test.note ? html` · ${test.note}` : ''}</div></td>
         <td class="tags">${test.tags.map((tag) => html`<span class="pill">${tag}</span>`)}</td>
@@ -199,7 +153,7 @@ export function renderPage(model: ReportModel): string {
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:">
 <title>Soundcheck ${model.result.run.verdict} — ${model.result.run.id}</title><style>${raw(pageStyle)}</style></head>
 <body>${header(model)}<main>
-${failures(model)}${trends(model.history)}${flaky(model.history)}${slowest(model)}${coverage(model)}${apiTimes(model)}
+${failuresSection(model)}${trends(model.history)}${flaky(model.history)}${slowest(model)}${coverage(model)}${apiTimes(model)}
 ${mutationSection(model.history?.mutation)}
 ${extraSection('performance', model.performance)}${extraSection('security', model.security)}${testTable(model)}
 </main><script>${raw(pageScript)}</script></body></html>`;

@@ -1,3 +1,4 @@
+import type { KnownCluster } from '../analytics/clusters.ts';
 import type { RunComparison } from '../analytics/compare.ts';
 import type { FlakyTest } from '../analytics/flaky.ts';
 import type { MutationView } from '../analytics/mutation.ts';
@@ -12,6 +13,8 @@ export interface HistoryView {
   /** Against the previous finished run: which failures are new and which were already failing. */
   sincePrevious: RunComparison | null;
   slowdowns: TestDurationTrend[];
+  /** This run's failure signatures that earlier runs had too: "known failure (seen in 5 runs since …)". */
+  knownClusters: KnownCluster[];
   /** Mutation scores per module and the surviving mutants, from the mutation runs. */
   mutation?: MutationView;
 }

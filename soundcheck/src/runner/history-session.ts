@@ -39,6 +39,11 @@ export class HistorySession {
     await this.store?.addResults(this.run.id, records);
   };
 
+  /** Reads from the history during the run (null without one): `work` gets the open store's SQL. */
+  async read<T>(work: (sql: HistoryStore['sql']) => Promise<T>): Promise<T | null> {
+    return this.store ? work(this.store.sql) : null;
+  }
+
   async finish(run: RunInfo, tally: Tally, metrics: MetricsReport): Promise<HistoryView | null> {
     if (!this.store) return null;
     await this.store.finishRun(run, tally, metrics);

@@ -189,4 +189,22 @@ describe('soundcheck merge', { tags: ['integration', 'reporting'], timeout: 60_0
       'failed',
     ]);
   });
+
+  test("prints each shard's wall time and the measured imbalance (slowest ÷ mean)", () => {
+    const reportDir = freshReportDir();
+    const start = '2026-11-25T11:00:00.000Z';
+    shard(
+      reportDir,
+      { id: 'fast', shard: '1/2', commit, startedAt: start, finishedAt: '2026-11-25T11:00:30.000Z' },
+      [sampleRecord({ titlePath: ['f'] })],
+    );
+    shard(
+      reportDir,
+      { id: 'slow', shard: '2/2', commit, startedAt: start, finishedAt: '2026-11-25T11:01:30.000Z' },
+      [sampleRecord({ titlePath: ['s'] })],
+    );
+    const { status, stdout } = merge(reportDir, 'fast', 'slow');
+    expect(status).toBe(0);
+    expect(stdout).toContain('shards: 1/2 30.0 s, 2/2 90.0 s; imbalance (slowest ÷ mean) 1.50');
+  });
 });

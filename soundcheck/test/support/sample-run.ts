@@ -114,5 +114,6 @@ export function sampleHistory(): HistoryView {
     ],
     sincePrevious: null,
     slowdowns: [],
+    knownClusters: [],
   };
 }

@@ -1,8 +1,8 @@
 import { attachAssets } from '../../factories/assets.ts';
 import { ReleaseFactory } from '../../factories/releases.ts';
 import { signedIn } from '../../factories/signed-in.ts';
-import { bytesOf, put } from '../../integration/assets/upload-cases.ts';
 import { describe, expect, test } from '../../utils/test.ts';
+import { bytesOf, put } from '../../utils/uploads.ts';
 
 interface Report {
   valid: boolean;

@@ -1,7 +1,7 @@
-import { createPartner, s3Transport } from '../../integration/partners/partner-factory.ts';
+import { distributedRelease } from '../../factories/delivered-release.ts';
+import { createPartner, s3Transport } from '../../factories/partners.ts';
+import { ingested, postCallback } from '../../utils/partner-callback.ts';
 import { describe, expect, test } from '../../utils/test.ts';
-import { ingested, postCallback } from './support/callback.ts';
-import { distributedRelease } from './support/delivered-release.ts';
 
 interface Delivery {
   id: string;

@@ -1,7 +1,7 @@
 import { signCallback } from '@soundcheck/api/deliveries/callback-signature.ts';
-import { createPartner, s3Transport } from '../../integration/partners/partner-factory.ts';
+import { type DeliveryView, distributedRelease } from '../../factories/delivered-release.ts';
+import { createPartner, s3Transport } from '../../factories/partners.ts';
 import { describe, expect, test } from '../../utils/test.ts';
-import { type DeliveryView, distributedRelease } from './support/delivered-release.ts';
 
 interface Delivery {
   id: string;

@@ -2,10 +2,10 @@ import { signCallback } from '@soundcheck/api/deliveries/callback-signature.ts';
 import { sweepDeliveries } from '@soundcheck/api/deliveries/sweep.ts';
 import { SftpMock } from 'soundcheck/mocks/sftp-mock.ts';
 import { afterAll, beforeAll } from 'vitest';
-import { createPartner, s3Transport, sftpTransport } from '../../integration/partners/partner-factory.ts';
+import { approvedReleaseWithAssets } from '../../factories/deliverable-release.ts';
+import { createPartner, s3Transport, sftpTransport } from '../../factories/partners.ts';
+import { expectBatchChoreography } from '../../utils/choreography-check.ts';
 import { describe, expect, test } from '../../utils/test.ts';
-import { expectBatchChoreography } from './choreography-check.ts';
-import { approvedReleaseWithAssets } from './deliverable-release.ts';
 
 const sftp = new SftpMock({ name: 'dsp-sftp' });
 beforeAll(() => sftp.start());

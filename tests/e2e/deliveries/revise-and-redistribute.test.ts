@@ -1,8 +1,8 @@
+import { approvedReleaseWithAssets } from '../../factories/deliverable-release.ts';
+import { deliveredRelease, deliveriesOf } from '../../factories/delivered-release.ts';
+import { createPartner, s3Transport } from '../../factories/partners.ts';
 import { WorkflowFactory } from '../../factories/workflow.ts';
-import { createPartner, s3Transport } from '../../integration/partners/partner-factory.ts';
 import { describe, expect, test } from '../../utils/test.ts';
-import { approvedReleaseWithAssets } from './deliverable-release.ts';
-import { deliveredRelease, deliveriesOf } from './support/delivered-release.ts';
 
 describe('revise, redistribute, racing distributes, Idempotency-Key', {
   tags: ['e2e', 'delivery', 'workflow', 'external_deps', 'slow'],

@@ -5,17 +5,17 @@ import { bullmqQueue } from '@soundcheck/api/jobs/bullmq-queue.ts';
 import { asc, eq } from 'drizzle-orm';
 import { SftpMock } from 'soundcheck/mocks/sftp-mock.ts';
 import { afterAll, beforeAll } from 'vitest';
+import { s3Transport, sftpTransport } from '../../factories/partners.ts';
 import {
   deliveryRow,
   queuedDeliveries,
   queuedDelivery,
   settledDelivery,
-} from '../../integration/deliveries/queued-delivery.ts';
-import type { Child } from '../../integration/deliveries/support/child.ts';
-import { waitFor } from '../../integration/deliveries/support/wait-for.ts';
-import { s3Transport, sftpTransport } from '../../integration/partners/partner-factory.ts';
+} from '../../factories/queued-delivery.ts';
+import type { Child } from '../../utils/child.ts';
+import { expectBatchChoreography } from '../../utils/choreography-check.ts';
 import { describe, expect, test } from '../../utils/test.ts';
-import { expectBatchChoreography } from './choreography-check.ts';
+import { waitFor } from '../../utils/wait-for.ts';
 import { ownRedisOrSkip } from './support/own-redis.ts';
 import { startWorkerProcess, workerDatabaseUrl } from './support/worker-process.ts';
 

@@ -1,7 +1,7 @@
 import { signedIn } from '../../factories/signed-in.ts';
 import { WorkflowFactory } from '../../factories/workflow.ts';
 import { describe, expect, test } from '../../utils/test.ts';
-import { bytesOf, draftRelease, expectContentServed, put, sha256 } from './upload-cases.ts';
+import { bytesOf, draftRelease, expectContentServed, put, sha256 } from '../../utils/uploads.ts';
 
 describe('PUT /v1/releases/{id}/artwork', { tags: ['integration', 'assets'] }, () => {
   test('stores a 3000×3000 PNG with its header facts and serves it back', async ({ api, admin, app }) => {
@@ -28,6 +28,29 @@ describe('PUT /v1/releases/{id}/artwork', { tags: ['integration', 'assets'] }, (
     const id = (response.body as { id: string }).id;
     expect((await api.as(manager).get(`/v1/assets/${id}`)).body).toEqual(response.body);
     await expectContentServed(app, manager, id, 'image/png', png);
+  });
+
+  // The README tour's first upload got 415 when run while the samples were still being generated: curl
+  // sends an empty body, silently, for `--data-binary @missing-file`. The answer now says so.
+  test('an empty body is 415 saying the body is empty, and nothing is stored', async ({
+    api,
+    admin,
+    mocks,
+  }) => {
+    const { manager, release } = await draftRelease(api, admin);
+    const response = await put(
+      api,
+      manager,
+      `/v1/releases/${release.id}/artwork`,
+      'image/png',
+      Buffer.alloc(0),
+    );
+    expect(response.body).toMatchObject({
+      status: 415,
+      code: 'UNSUPPORTED_MEDIA_TYPE',
+      detail: expect.stringMatching(/^The body is empty: send the image\/png file itself/),
+    });
+    expect(mocks.s3.objects.size).toBe(0);
   });
 
   test('a JPEG that breaks artwork rules is stored as invalid with its findings', async ({ api, admin }) => {

@@ -1,6 +1,6 @@
 import type { SampleName } from '../../fixtures/sample-files.ts';
 import { describe, expect, test } from '../../utils/test.ts';
-import { bytesOf, draftRelease, expectContentServed, put, sha256 } from './upload-cases.ts';
+import { bytesOf, draftRelease, expectContentServed, put, sha256 } from '../../utils/uploads.ts';
 
 const audioPath = (releaseId: string, trackId: string) => `/v1/releases/${releaseId}/tracks/${trackId}/audio`;
 

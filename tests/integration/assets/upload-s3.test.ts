@@ -1,6 +1,6 @@
 import { TEST_BUCKET } from '../../mocks/test-mocks.ts';
 import { test as base, describe, expect } from '../../utils/test.ts';
-import { bytesOf, draftRelease, expectContentServed, put, sha256 } from './upload-cases.ts';
+import { bytesOf, draftRelease, expectContentServed, put, sha256 } from '../../utils/uploads.ts';
 
 /** The same app, its objects in the S3 mock instead of a local directory. */
 const test = base.override({ storageKind: 's3' });

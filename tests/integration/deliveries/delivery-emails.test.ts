@@ -1,16 +1,12 @@
 import { sweepDeliveries } from '@soundcheck/api/deliveries/sweep.ts';
 import type { CapturedMail } from 'soundcheck/mocks/smtp-mock.ts';
-import { approvedReleaseWithAssets } from '../../e2e/deliveries/deliverable-release.ts';
-import { ingested, postCallback } from '../../e2e/deliveries/support/callback.ts';
-import {
-  deliveredRelease,
-  deliveriesOf,
-  distributedRelease,
-} from '../../e2e/deliveries/support/delivered-release.ts';
+import { approvedReleaseWithAssets } from '../../factories/deliverable-release.ts';
+import { deliveredRelease, deliveriesOf, distributedRelease } from '../../factories/delivered-release.ts';
 import { expectStatus } from '../../factories/expect-status.ts';
+import { createPartner, s3Transport } from '../../factories/partners.ts';
 import { signedIn } from '../../factories/signed-in.ts';
+import { ingested, postCallback } from '../../utils/partner-callback.ts';
 import { describe, expect, test } from '../../utils/test.ts';
-import { createPartner, s3Transport } from '../partners/partner-factory.ts';
 
 const about = (mails: CapturedMail[], words: string) => mails.filter((mail) => mail.subject.includes(words));
 

@@ -5,10 +5,10 @@ import type { Deps } from '@soundcheck/api/deps.ts';
 import { bullmqQueue } from '@soundcheck/api/jobs/bullmq-queue.ts';
 import { registerJobHandlers } from '@soundcheck/api/jobs/handlers.ts';
 import { asc, eq } from 'drizzle-orm';
+import { s3Transport } from '../../factories/partners.ts';
+import { queuedDelivery, settledDelivery } from '../../factories/queued-delivery.ts';
+import { startChild } from '../../utils/child.ts';
 import { describe, expect, test } from '../../utils/test.ts';
-import { s3Transport } from '../partners/partner-factory.ts';
-import { queuedDelivery, settledDelivery } from './queued-delivery.ts';
-import { startChild } from './support/child.ts';
 
 const hangingWorker = path.join(import.meta.dirname, 'support/hanging-worker.ts');
 

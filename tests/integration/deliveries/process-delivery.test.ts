@@ -4,10 +4,10 @@ import type { Deps } from '@soundcheck/api/deps.ts';
 import { eq } from 'drizzle-orm';
 import { SftpMock } from 'soundcheck/mocks/sftp-mock.ts';
 import { afterAll, beforeAll } from 'vitest';
+import { s3Transport, sftpTransport } from '../../factories/partners.ts';
+import { deliveryRow, queuedDelivery } from '../../factories/queued-delivery.ts';
 import { describe, expect, test } from '../../utils/test.ts';
-import { s3Transport, sftpTransport } from '../partners/partner-factory.ts';
-import { deliveryRow, queuedDelivery } from './queued-delivery.ts';
-import { waitFor } from './support/wait-for.ts';
+import { waitFor } from '../../utils/wait-for.ts';
 
 const sftp = new SftpMock({ name: 'lease-sftp' });
 beforeAll(() => sftp.start());

@@ -6,13 +6,15 @@ import { deliveries } from '@soundcheck/api/deliveries/tables.ts';
 import type { Deps } from '@soundcheck/api/deps.ts';
 import type { MessageKind } from '@soundcheck/api/ern/types.ts';
 import { findRelease } from '@soundcheck/api/releases/repository.ts';
-import { releaseEvents, releases } from '@soundcheck/api/releases/tables.ts';
+import { releaseEvents } from '@soundcheck/api/releases/tables.ts';
+import type { ReleaseState } from '@soundcheck/api/releases/workflow.ts';
 import { asc, eq } from 'drizzle-orm';
 import type { ApiClient } from 'soundcheck/client/http-client.ts';
+import { createPartner, s3Transport } from '../../factories/partners.ts';
+import { walkReleaseTo } from '../../factories/release-state.ts';
 import { ReleaseFactory } from '../../factories/releases.ts';
 import { type SignedInUser, signedIn } from '../../factories/signed-in.ts';
 import { describe, expect, test } from '../../utils/test.ts';
-import { createPartner, s3Transport } from '../partners/partner-factory.ts';
 
 type Spec = Array<{
   partner: number;
@@ -42,7 +44,7 @@ const rejection: Acknowledgement = {
  * states the workers would have reached — so each rule of the release's follow-the-deliveries logic is
  * checked on its own.
  */
-async function releaseWith(api: ApiClient, admin: SignedInUser, deps: Deps, state: string, spec: Spec) {
+async function releaseWith(api: ApiClient, admin: SignedInUser, deps: Deps, state: ReleaseState, spec: Spec) {
   const owner = await signedIn(api, admin, { role: 'label_manager' });
   const created = await ReleaseFactory.single().create(api, owner);
   const partnerIds: string[] = [];
@@ -51,14 +53,10 @@ async function releaseWith(api: ApiClient, admin: SignedInUser, deps: Deps, stat
       (await createPartner(api, admin, s3Transport({ url: 'http://127.0.0.1:1' } as never, 'sync', 'in'))).id,
     );
   }
-  await deps.db.orm
-    .update(releases)
-    .set({ state: state as never })
-    .where(eq(releases.id, created.id));
-  const row = await findRelease(deps.db.orm, created.id);
+  const row = await walkReleaseTo(deps.db.orm, created.id, state);
   for (const each of spec) {
     const inserted = await insertDelivery(deps.db.orm, {
-      release: row!,
+      release: row,
       partnerId: partnerIds[each.partner] as string,
       kind: each.kind ?? 'new',
       actorId: null,

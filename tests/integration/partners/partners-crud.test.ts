@@ -2,9 +2,9 @@ import { partners } from '@soundcheck/api/partners/tables.ts';
 import { eq } from 'drizzle-orm';
 import { SftpMock } from 'soundcheck/mocks/sftp-mock.ts';
 import { afterAll, beforeAll } from 'vitest';
+import { createPartner, partnerBody, s3Transport, sftpTransport } from '../../factories/partners.ts';
 import { signedIn } from '../../factories/signed-in.ts';
 import { describe, expect, test } from '../../utils/test.ts';
-import { createPartner, partnerBody, s3Transport, sftpTransport } from './partner-factory.ts';
 
 const sftp = new SftpMock({ name: 'partner-sftp' });
 beforeAll(() => sftp.start());

@@ -2,8 +2,8 @@ import { createServer } from 'node:net';
 import type { RedisClient } from '@soundcheck/api/redis.ts';
 import { Redis } from 'ioredis';
 import { signedIn } from '../../factories/signed-in.ts';
+import { appWith, testIp } from '../../utils/app-with.ts';
 import { describe, expect, test } from '../../utils/test.ts';
-import { appWith, testIp } from './app-with.ts';
 
 /** A port nothing listens on: bound, then released. */
 async function closedPort(): Promise<number> {

@@ -1,6 +1,6 @@
 import { signedIn } from '../../factories/signed-in.ts';
+import { appWith, testIp } from '../../utils/app-with.ts';
 import { describe, expect, test } from '../../utils/test.ts';
-import { appWith, testIp } from './app-with.ts';
 
 describe('the request rate limit', { tags: ['integration', 'rate-limit', 'redis'] }, () => {
   test('every /v1 response says the limit: 600 a minute by default', async ({ api, admin, realRedis }) => {

@@ -1,3 +1,4 @@
+import { markFirstDelivered } from '@soundcheck/api/releases/transition.ts';
 import { randomEan13, randomIsrc } from '../../factories/identifiers.ts';
 import { type Release, trackBody } from '../../factories/releases.ts';
 import { signedIn } from '../../factories/signed-in.ts';
@@ -15,8 +16,8 @@ describe('identifiers are frozen after the first delivery', {
     const owner = await signedIn(api, admin, { role: 'label_manager' });
     const reviewer = await signedIn(api, admin, { role: 'reviewer' });
     const release = await WorkflowFactory.release(api, { owner, reviewer }, 'changes_requested');
-    // Deliveries (issue #6) set this column; the revise cycle then reopens the release in changes_requested.
-    await db.query('UPDATE releases SET first_delivered_at = now() WHERE id = $1', [release.id]);
+    // As the first upload of a delivery does; the revise cycle then reopens the release in changes_requested.
+    await markFirstDelivered(db.orm, release.id, new Date());
     const [track] = release.tracks as [Release['tracks'][number]];
     const attempts = [
       api.as(owner).patch(`/v1/releases/${release.id}`, { upc: randomEan13() }),

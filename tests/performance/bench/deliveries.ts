@@ -23,9 +23,9 @@ import { S3Mock } from 'soundcheck/mocks/s3-mock.ts';
 import { SftpMock } from 'soundcheck/mocks/sftp-mock.ts';
 import { checkService, defaultUrls } from 'soundcheck/services/health.ts';
 import { expectStatus } from '../../factories/expect-status.ts';
+import { createPartner, s3Transport, sftpTransport } from '../../factories/partners.ts';
 import { signedIn, signIn } from '../../factories/signed-in.ts';
 import { WorkflowFactory } from '../../factories/workflow.ts';
-import { createPartner, s3Transport, sftpTransport } from '../../integration/partners/partner-factory.ts';
 
 const RELEASES = Number(process.env.BENCH_RELEASES) || 100;
 /** Distribute requests in flight at once (the HTTP side); the workers have their own concurrency. */

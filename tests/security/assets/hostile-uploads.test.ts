@@ -1,6 +1,6 @@
 import type { SampleName } from '../../fixtures/sample-files.ts';
-import { bytesOf, draftRelease, put } from '../../integration/assets/upload-cases.ts';
 import { describe, expect, test } from '../../utils/test.ts';
+import { bytesOf, draftRelease, put } from '../../utils/uploads.ts';
 
 describe('hostile uploads are refused without being decoded', { tags: ['security', 'assets'] }, () => {
   test.for<[SampleName, 'artwork' | 'audio', string, number, string]>([

@@ -1,5 +1,5 @@
 import { signedIn } from '../../factories/signed-in.ts';
-import { appWith, testIp } from '../../integration/rate-limit/app-with.ts';
+import { appWith, testIp } from '../../utils/app-with.ts';
 import { describe, expect, test } from '../../utils/test.ts';
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;

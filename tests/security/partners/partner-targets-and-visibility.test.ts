@@ -2,16 +2,11 @@ import { partners } from '@soundcheck/api/partners/tables.ts';
 import { eq } from 'drizzle-orm';
 import { SftpMock } from 'soundcheck/mocks/sftp-mock.ts';
 import { afterAll, beforeAll } from 'vitest';
-import { deliveredRelease } from '../../e2e/deliveries/support/delivered-release.ts';
+import { deliveredRelease } from '../../factories/delivered-release.ts';
 import { expectStatus } from '../../factories/expect-status.ts';
+import { createPartner, partnerBody, s3Transport, sftpTransport } from '../../factories/partners.ts';
 import { signIn } from '../../factories/signed-in.ts';
 import { userFactory } from '../../factories/users.ts';
-import {
-  createPartner,
-  partnerBody,
-  s3Transport,
-  sftpTransport,
-} from '../../integration/partners/partner-factory.ts';
 import { describe, expect, test } from '../../utils/test.ts';
 
 const sftp = new SftpMock({ name: 'ssrf-sftp' });

@@ -1,7 +1,6 @@
-import type { QcAsset } from '@soundcheck/api/assets/qc-assets.ts';
 import type { AudioFacts } from '@soundcheck/api/media/audio-facts.ts';
 import type { ImageFacts } from '@soundcheck/api/media/image-facts.ts';
-import type { QcContext, QcRelease, QcTrack } from '@soundcheck/api/qc/types.ts';
+import type { QcAsset, QcContext, QcRelease, QcTrack } from '@soundcheck/api/qc/types.ts';
 
 /** Analysed audio that passes every audio rule (R3, A1–A6). */
 export function qcAudio(overrides: Partial<QcAsset<AudioFacts>> = {}): QcAsset<AudioFacts> {

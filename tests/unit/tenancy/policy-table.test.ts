@@ -1,8 +1,8 @@
 import type { Actor } from '@soundcheck/api/auth/actor.ts';
+import { type Role, roles } from '@soundcheck/api/auth/roles.ts';
 import { authorize, can, ensureVisible, visibilityFilters } from '@soundcheck/api/policy/authorize.ts';
 import { type Condition, conditions, type PolicyResource } from '@soundcheck/api/policy/conditions.ts';
 import { type Action, type PolicyRow, policyTable } from '@soundcheck/api/policy/table.ts';
-import { type Role, roles } from '@soundcheck/api/users/tables.ts';
 import { describe, expect, test } from 'vitest';
 
 const OWN_LABEL = '01900000-0000-7000-8000-00000000000a';

@@ -4,8 +4,8 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Redis } from 'ioredis';
-import { type Child, startChild } from '../../../integration/deliveries/support/child.ts';
-import { waitFor } from '../../../integration/deliveries/support/wait-for.ts';
+import { type Child, startChild } from '../../../utils/child.ts';
+import { waitFor } from '../../../utils/wait-for.ts';
 
 async function freePort(): Promise<number> {
   const server = createServer();

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Deps } from '@soundcheck/api/deps.ts';
-import { type Child, startChild } from '../../../integration/deliveries/support/child.ts';
+import { type Child, startChild } from '../../../utils/child.ts';
 import type { Services } from '../../../utils/services.ts';
 
 const workerScript = path.resolve(import.meta.dirname, '../../../../api/src/worker.ts');

@@ -2,13 +2,13 @@ import { insertDelivery } from '@soundcheck/api/deliveries/create.ts';
 import { type DeliveryRow, deliveries } from '@soundcheck/api/deliveries/tables.ts';
 import type { Deps } from '@soundcheck/api/deps.ts';
 import { findRelease } from '@soundcheck/api/releases/repository.ts';
-import { releases } from '@soundcheck/api/releases/tables.ts';
+import { transitionRelease } from '@soundcheck/api/releases/transition.ts';
 import { eq } from 'drizzle-orm';
 import type { ApiClient } from 'soundcheck/client/http-client.ts';
-import { approvedReleaseWithAssets } from '../../e2e/deliveries/deliverable-release.ts';
-import type { SignedInUser } from '../../factories/signed-in.ts';
-import { createPartner, type Partner } from '../partners/partner-factory.ts';
-import { waitFor } from './support/wait-for.ts';
+import { waitFor } from '../utils/wait-for.ts';
+import { approvedReleaseWithAssets } from './deliverable-release.ts';
+import { createPartner, type Partner } from './partners.ts';
+import type { SignedInUser } from './signed-in.ts';
 
 /**
  * An approved release put into `distributing` with one queued `new` delivery per partner, written straight
@@ -29,7 +29,7 @@ export async function queuedDeliveries(
     const rows: DeliveryRow[] = [];
     for (const partnerId of partnerIds)
       rows.push(await insertDelivery(tx, { release: row, partnerId, kind: 'new', actorId: null, now }));
-    await tx.update(releases).set({ state: 'distributing', updatedAt: now }).where(eq(releases.id, row.id));
+    await transitionRelease(tx, row, 'enqueue_deliveries', { actor: null, now });
     return rows;
   });
   return { releaseId: release.id, upc: release.upc, owner, deliveries: created };

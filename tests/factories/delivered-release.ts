@@ -1,10 +1,10 @@
 import type { Deps } from '@soundcheck/api/deps.ts';
 import type { ApiClient } from 'soundcheck/client/http-client.ts';
-import { expectStatus } from '../../../factories/expect-status.ts';
-import type { SignedInUser } from '../../../factories/signed-in.ts';
-import type { Partner } from '../../../integration/partners/partner-factory.ts';
-import { approvedReleaseWithAssets } from '../deliverable-release.ts';
-import { ingested, postCallback } from './callback.ts';
+import { ingested, postCallback } from '../utils/partner-callback.ts';
+import { approvedReleaseWithAssets } from './deliverable-release.ts';
+import { expectStatus } from './expect-status.ts';
+import type { Partner } from './partners.ts';
+import type { SignedInUser } from './signed-in.ts';
 
 export interface DeliveryView {
   id: string;

@@ -2,10 +2,10 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import type { ApiClient } from 'soundcheck/client/http-client.ts';
-import { ReleaseFactory } from '../../factories/releases.ts';
-import { type SignedInUser, signedIn } from '../../factories/signed-in.ts';
-import { type SampleName, sampleFile } from '../../fixtures/sample-files.ts';
-import { expect } from '../../utils/test.ts';
+import { ReleaseFactory } from '../factories/releases.ts';
+import { type SignedInUser, signedIn } from '../factories/signed-in.ts';
+import { type SampleName, sampleFile } from '../fixtures/sample-files.ts';
+import { expect } from './test.ts';
 
 export const bytesOf = (name: SampleName) => readFileSync(sampleFile(name));
 export const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex');

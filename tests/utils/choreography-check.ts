@@ -1,5 +1,5 @@
 import type { ReceivedFile } from 'soundcheck/mocks/sftp-mock.ts';
-import { expect } from '../../utils/test.ts';
+import { expect } from './test.ts';
 
 /**
  * What a batch partner checks on arrival (DOMAIN.md §4): everything under `<batchId>/`, one folder per

@@ -1,4 +1,4 @@
-import type { Config } from '../config.ts';
+import type { Config } from './config.ts';
 
 /**
  * A pino-compatible JSON line on stderr for work that runs outside a request (jobs, mail), where no

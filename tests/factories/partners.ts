@@ -2,9 +2,9 @@ import { faker } from '@faker-js/faker';
 import type { ApiClient } from 'soundcheck/client/http-client.ts';
 import type { S3Mock } from 'soundcheck/mocks/s3-mock.ts';
 import type { SftpMock } from 'soundcheck/mocks/sftp-mock.ts';
-import { expectStatus } from '../../factories/expect-status.ts';
-import { randomDpid } from '../../factories/labels.ts';
-import type { SignedInUser } from '../../factories/signed-in.ts';
+import { expectStatus } from './expect-status.ts';
+import { randomDpid } from './labels.ts';
+import type { SignedInUser } from './signed-in.ts';
 
 export interface Partner {
   id: string;

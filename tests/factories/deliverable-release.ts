@@ -1,6 +1,6 @@
 import type { ApiClient } from 'soundcheck/client/http-client.ts';
-import { type SignedInUser, signedIn } from '../../factories/signed-in.ts';
-import { WorkflowFactory } from '../../factories/workflow.ts';
+import { type SignedInUser, signedIn } from './signed-in.ts';
+import { WorkflowFactory } from './workflow.ts';
 
 /** An approved single with its artwork and audio uploaded and valid, ready to distribute. */
 export async function approvedReleaseWithAssets(api: ApiClient, admin: SignedInUser) {

@@ -1,0 +1,4 @@
+/** A mistake of the user's (a bad option, an unknown run): one line naming the fix, exit 2, no stack. */
+export class UsageError extends Error {
+  override name = 'UsageError';
+}

@@ -1,0 +1,19 @@
+import type { TestRecord } from '../reporter/test-record.ts';
+import { areasOf } from './area.ts';
+import { clusterFailures, describeCluster } from './signature.ts';
+
+/** The CLI's failure summary: the largest clusters first, each with the API areas its tests stopped in. */
+export function clusterSummary(tests: readonly TestRecord[], shown = 5): string[] {
+  const clusters = clusterFailures(tests);
+  if (!clusters.length) return [];
+  const lines = clusters.slice(0, shown).map((cluster) => {
+    const areas = [...new Set(cluster.tests.flatMap((test) => areasOf(test).slice(0, 1)))];
+    return `  ✗ ${describeCluster(cluster)}${areas.length ? ` [${areas.join(', ')}]` : ''}`;
+  });
+  const more = clusters.length - shown;
+  return [
+    `failures in ${clusters.length} cluster${clusters.length === 1 ? '' : 's'}, largest first:`,
+    ...lines,
+    ...(more > 0 ? [`  … and ${more} more (see the report)`] : []),
+  ];
+}
