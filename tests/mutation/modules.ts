@@ -99,4 +99,10 @@ export const mutationModules: MutationModule[] = [
     testFiles: unit('partners/secrets'),
     planted: { file: 'api/src/security/secrets.ts', functionName: 'createSecretBox' },
   },
+  {
+    name: 'pagination',
+    mutate: ['api/src/http/pagination.ts'],
+    testFiles: unit('http/pagination'),
+    planted: { file: 'api/src/http/pagination.ts', functionName: 'keyset' },
+  },
 ];

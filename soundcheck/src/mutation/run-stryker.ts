@@ -62,7 +62,9 @@ export async function runStryker(
     ],
     reporters: ['json', 'progress-append-only'],
     jsonReporter: { fileName: path.join(options.reportDir, `${module.name}.json`) },
-    incremental: options.incremental,
+    // Always write the incremental file; a full run (no --incremental) ignores what it holds.
+    incremental: true,
+    force: !options.incremental,
     incrementalFile: path.join(options.reportDir, `${module.name}.incremental.json`),
     tempDirName: '.stryker-tmp',
     cleanTempDir: true,
