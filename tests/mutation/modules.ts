@@ -36,7 +36,7 @@ export const mutationModules: MutationModule[] = [
   {
     name: 'policy',
     mutate: ['api/src/policy/authorize.ts', 'api/src/policy/conditions.ts', 'api/src/policy/table.ts'],
-    testFiles: unit('tenancy/policy-table'),
+    testFiles: unit('tenancy/policy-table', 'tenancy/policy-conditions'),
     planted: { file: 'api/src/policy/authorize.ts', functionName: 'can' },
   },
   {
