@@ -56,7 +56,7 @@ class SoundcheckVitestRunner implements TestRunner {
     }
     const perTest: Record<string, Record<string, number>> = {};
     for (const test of run.tests) {
-      perTest[test.id] = Object.fromEntries(test.covered.map((id) => [id, 1]));
+      perTest[test.id] = test.hits;
     }
     this.logger.info(`dry run: ${run.tests.length} tests in ${this.options.testFiles.length} files`);
     return {

@@ -8,7 +8,8 @@ export interface RanTest {
   file: string;
   state: 'passed' | 'failed' | 'skipped';
   failure: string;
-  covered: string[];
+  /** Mutant id → how often the test executed it. */
+  hits: Record<string, number>;
   durationMs: number;
 }
 
@@ -107,7 +108,7 @@ function summarise(root: string, modules: readonly TestModule[], unhandled: read
         file,
         state: result.state,
         failure: result.errors?.map((e) => e.message).join('\n') ?? '',
-        covered: test.meta().strykerCovered ?? [],
+        hits: test.meta().strykerHits ?? {},
         durationMs: test.diagnostic()?.duration ?? 0,
       });
     }

@@ -15,8 +15,8 @@ declare module 'vitest' {
     strykerHitLimit: number | null;
   }
   interface TaskMeta {
-    /** Ids of the mutants this test (or the loading of its file) executed. */
-    strykerCovered?: string[];
+    /** How often this test (or the loading of its file) executed each mutant, by mutant id. */
+    strykerHits?: Record<string, number>;
   }
 }
 
@@ -38,10 +38,11 @@ beforeEach(({ task }) => {
 
 afterEach(({ task }) => {
   const coverage = namespace.mutantCoverage ?? { static: {}, perTest: {} };
-  // Mutants executed while the file loaded (or in hooks) count for every test of the file.
-  task.meta.strykerCovered = [
-    ...Object.keys(coverage.static),
-    ...Object.keys(coverage.perTest[task.id] ?? {}),
-  ];
+  // Mutants executed while the file loaded (or in hooks) count for every test of the file. The counts
+  // matter: Stryker stops a mutant run after 100 times the hits of the dry run (an endless loop).
+  const hits: Record<string, number> = { ...coverage.static };
+  for (const [id, count] of Object.entries(coverage.perTest[task.id] ?? {}))
+    hits[id] = (hits[id] ?? 0) + count;
+  task.meta.strykerHits = hits;
   namespace.currentTestId = undefined;
 });
