@@ -30,7 +30,12 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
-          include: ['tests/unit/**/*.test.ts', 'api/src/**/*.test.ts', 'soundcheck/src/**/*.test.ts'],
+          include: [
+            'tests/unit/**/*.test.ts',
+            'api/src/**/*.test.ts',
+            'soundcheck/src/**/*.test.ts',
+            'soundcheck/test/unit/**/*.test.ts',
+          ],
         },
       },
       {

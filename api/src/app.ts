@@ -1,9 +1,10 @@
 import cors from '@fastify/cors';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { registerArtistRoutes } from './artists/routes.ts';
-import { registerAssetRoutes } from './assets/routes.ts';
+import { registerAssetRoutes, registerMediaBodies } from './assets/routes.ts';
 import { registerAuthentication } from './auth/authenticate.ts';
-import { registerAuthRoutes } from './auth/routes.ts';
+import { registerAuthRoutes, registerSessionRoutes } from './auth/routes.ts';
+import { registerCallbackRoute } from './deliveries/callback-route.ts';
 import { registerDeliveryRoutes } from './deliveries/routes.ts';
 import type { Deps } from './deps.ts';
 import { registerRefusedBodyDrain } from './http/drain-refused-body.ts';
@@ -50,16 +51,24 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   registerOpsRoutes(app, deps);
   registerAuthentication(app, deps);
   registerRequestLimiter(app, deps);
+  registerMediaBodies(app);
+  // Public: health, readiness, docs and OpenAPI (above), login, refresh and the partner's signed callback.
   registerAuthRoutes(app, deps);
-  registerLabelRoutes(app, deps);
-  registerUserRoutes(app, deps);
-  registerArtistRoutes(app, deps);
-  registerReleaseRoutes(app, deps);
-  registerTrackRoutes(app, deps);
-  registerLookupRoutes(app, deps);
-  registerPartnerRoutes(app, deps);
-  registerDeliveryRoutes(app, deps);
-  registerAssetRoutes(app, deps);
+  registerCallbackRoute(app, deps);
+  // Everything else needs a token: one scope, the authentication hook applied once for all its routes.
+  await app.register(async (signedIn) => {
+    signedIn.addHook('onRequest', signedIn.authenticate);
+    registerSessionRoutes(signedIn, deps);
+    registerLabelRoutes(signedIn, deps);
+    registerUserRoutes(signedIn, deps);
+    registerArtistRoutes(signedIn, deps);
+    registerReleaseRoutes(signedIn, deps);
+    registerTrackRoutes(signedIn, deps);
+    registerLookupRoutes(signedIn, deps);
+    registerPartnerRoutes(signedIn, deps);
+    registerDeliveryRoutes(signedIn, deps);
+    registerAssetRoutes(signedIn, deps);
+  });
   registerJobHandlers(deps);
   return app;
 }

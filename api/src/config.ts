@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { normalizeDpid } from './identifiers/dpid.ts';
+import type { PasswordHashCost } from './users/passwords.ts';
 
 /** Thrown when an environment variable is missing or malformed; the message names the variable and the fix. */
 export class ConfigError extends Error {
@@ -38,6 +39,8 @@ export interface Config {
   platformDpid: string;
   bootstrapAdmin: { email: string; password: string } | null;
   workers: boolean;
+  /** Argon2id parameters for new password hashes (`test` only outside production). */
+  passwordHashCost: PasswordHashCost;
   bodyLimitBytes: number;
   rateLimitPerMinute: number;
   /** Deliveries: transport retries (capped exponential backoff), ACK timeout, how often the sweeper runs. */
@@ -127,6 +130,15 @@ function bootstrapAdmin(env: Env): Config['bootstrapAdmin'] {
   return { email, password };
 }
 
+function passwordHashCost(env: Env, production: boolean): PasswordHashCost {
+  const cost = env.PASSWORD_HASH_COST || 'owasp';
+  if (cost !== 'owasp' && cost !== 'test')
+    throw new ConfigError(`PASSWORD_HASH_COST must be owasp or test (got "${cost}")`);
+  if (cost === 'test' && production)
+    throw new ConfigError('PASSWORD_HASH_COST=test is for test suites; production keeps owasp (unset it)');
+  return cost;
+}
+
 /** Reads and validates the service configuration from environment variables (API.md, "Running it"). */
 export function loadConfig(env: Env = process.env): Config {
   const nodeEnv = environment(env);
@@ -172,6 +184,7 @@ export function loadConfig(env: Env = process.env): Config {
     platformDpid: dpid(env, 'PLATFORM_DPID'),
     bootstrapAdmin: bootstrapAdmin(env),
     workers: workers === 'on',
+    passwordHashCost: passwordHashCost(env, production),
     bodyLimitBytes: integer(env, 'BODY_LIMIT_BYTES', 1024 * 1024, 1024, 64 * 1024 * 1024),
     rateLimitPerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', 600, 1, 1_000_000),
     deliveries: {

@@ -35,7 +35,7 @@ async function main(): Promise<void> {
   const { deps, backends, close } = started;
   const app = await buildApp(deps);
   app.log.info(backends, 'backends');
-  if (await bootstrapAdmin(deps.db, config.bootstrapAdmin)) {
+  if (await bootstrapAdmin(deps.db, config.bootstrapAdmin, config.passwordHashCost)) {
     app.log.info({ email: config.bootstrapAdmin?.email }, 'bootstrap admin created');
   }
   try {

@@ -53,9 +53,9 @@ export const mutationModules: MutationModule[] = [
   },
   {
     name: 'backoff',
-    mutate: ['api/src/deliveries/backoff.ts'],
+    mutate: ['api/src/deliveries/retry.ts'],
     testFiles: unit('deliveries/backoff'),
-    planted: { file: 'api/src/deliveries/backoff.ts', functionName: 'backoffDelayMs' },
+    planted: { file: 'api/src/deliveries/retry.ts', functionName: 'backoffDelayMs' },
   },
   {
     name: 'acknowledgements',
@@ -73,12 +73,12 @@ export const mutationModules: MutationModule[] = [
   {
     name: 'upload-plan',
     mutate: [
-      'api/src/deliveries/choreography.ts',
+      'api/src/deliveries/upload-plan.ts',
       'api/src/deliveries/manifest.ts',
       'api/src/deliveries/batch-id.ts',
     ],
     testFiles: unit('deliveries/choreography', 'deliveries/batch-id'),
-    planted: { file: 'api/src/deliveries/choreography.ts', functionName: 'planBatch' },
+    planted: { file: 'api/src/deliveries/upload-plan.ts', functionName: 'planBatch' },
   },
   {
     name: 'ern-reference-rules',

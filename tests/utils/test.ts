@@ -35,6 +35,8 @@ function testConfig(dataDir: string, redisPrefix: string, mockEnv: Record<string
   return loadConfig({
     ...mockEnv,
     NODE_ENV: 'test',
+    // Argon2id at test cost: every signed-in user hashes and verifies a password (see passwords.test.ts).
+    PASSWORD_HASH_COST: 'test',
     DATA_DIR: dataDir,
     REDIS_PREFIX: redisPrefix,
     BOOTSTRAP_ADMIN_EMAIL: admin.email,
@@ -94,7 +96,7 @@ export const test = base
     closers.push(() => deps.queue.close());
     const app = await buildApp(deps);
     closers.push(() => app.close());
-    await bootstrapAdmin(db, config.bootstrapAdmin);
+    await bootstrapAdmin(db, config.bootstrapAdmin, config.passwordHashCost);
     return { transport: injectTransport((options) => app.inject(options)), inProcess: { app, deps } };
   })
   .extend('app', ({ server, skip }) => inProcess(server, skip as Skip).app)

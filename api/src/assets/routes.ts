@@ -16,19 +16,19 @@ const bodyOf = (request: FastifyRequest): UploadBody => ({
 });
 
 /** PUT artwork and audio (streamed, never buffered), GET /v1/assets/{id} and its content (API.md, "Assets"). */
-export function registerAssetRoutes(app: FastifyInstance, deps: Deps): void {
-  // Media bodies reach the handler as the raw stream: no body limit buffering, no parsing.
+/** Media bodies reach the handler as the raw stream: no body limit buffering, no parsing. App-wide, as ever. */
+export function registerMediaBodies(app: FastifyInstance): void {
   app.addContentTypeParser(/^(image|audio)\//, (_request, payload, done) => done(null, payload));
+}
 
+export function registerAssetRoutes(app: FastifyInstance, deps: Deps): void {
   // No drain of their own: a refused upload's unread body (413 from content-length or mid-stream, 415,
   // 401…) is read by the app-wide hook (http/drain-refused-body.ts); receiveUpload lets go of a half-read
   // body so that hook can. Closing the connection instead would cut off a client still sending (EPIPE).
-  const uploadOptions = { onRequest: app.authenticate };
 
   app.put<{ Params: Static<typeof ReleaseParams> }>(
     '/v1/releases/:id/artwork',
     {
-      ...uploadOptions,
       schema: {
         ...common,
         summary: 'Upload the release artwork (image/jpeg or image/png)',
@@ -43,7 +43,6 @@ export function registerAssetRoutes(app: FastifyInstance, deps: Deps): void {
   app.put<{ Params: Static<typeof TrackParams> }>(
     '/v1/releases/:id/tracks/:trackId/audio',
     {
-      ...uploadOptions,
       schema: {
         ...common,
         summary: "Upload a track's audio (audio/wav or audio/flac)",
@@ -68,7 +67,6 @@ export function registerAssetRoutes(app: FastifyInstance, deps: Deps): void {
   app.get<{ Params: Static<typeof AssetParams> }>(
     '/v1/assets/:id',
     {
-      onRequest: app.authenticate,
       schema: {
         ...common,
         summary: 'Read an asset: its facts, status and findings',
@@ -82,7 +80,6 @@ export function registerAssetRoutes(app: FastifyInstance, deps: Deps): void {
   app.get<{ Params: Static<typeof AssetParams> }>(
     '/v1/assets/:id/content',
     {
-      onRequest: app.authenticate,
       schema: {
         ...common,
         summary: "Download an asset's file, with its stored type, as an attachment",

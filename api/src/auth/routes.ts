@@ -62,11 +62,13 @@ export function registerAuthRoutes(app: FastifyInstance, deps: Deps): void {
     },
     async (request) => refresh(deps, request.body.refreshToken),
   );
+}
 
+/** The session's own routes, for a signed-in user: logout and who am I. */
+export function registerSessionRoutes(app: FastifyInstance, deps: Deps): void {
   app.post(
     '/v1/auth/logout',
     {
-      onRequest: app.authenticate,
       schema: { tags: ['auth'], summary: 'End this session', security: secured },
     },
     async (request, reply) => {
@@ -79,7 +81,6 @@ export function registerAuthRoutes(app: FastifyInstance, deps: Deps): void {
   app.get(
     '/v1/me',
     {
-      onRequest: app.authenticate,
       schema: { tags: ['auth'], summary: 'The signed-in user', security: secured, response: { 200: Me } },
     },
     async (request) => actorOf(request),

@@ -45,7 +45,10 @@ async function issuePair(
 export async function login(deps: Deps, email: string, password: string, ip: string): Promise<TokenPair> {
   await assertLoginAllowed(deps.redis, email, ip);
   const user = await findUserByEmail(deps.db, email);
-  const matches = await verifyPassword(user?.passwordHash ?? (await decoyHash()), password);
+  const matches = await verifyPassword(
+    user?.passwordHash ?? (await decoyHash(deps.config.passwordHashCost)),
+    password,
+  );
   if (!user || !matches || !user.active) {
     await recordLoginFailure(deps.redis, email, ip);
     throw invalidCredentials();

@@ -1,4 +1,5 @@
 import type { Deps } from '../deps.ts';
+import { deliveryJobAttempts } from './retry.ts';
 import type { DeliveryRow } from './tables.ts';
 
 export const DELIVERY_QUEUE = 'deliveries';
@@ -24,8 +25,7 @@ export async function enqueueDelivery(
     {
       jobId: `${delivery.id}.${delivery.attempts}.${delivery.messageId}`,
       delayMs,
-      attempts: 5,
-      backoffMs: 500,
+      ...deliveryJobAttempts,
     },
   );
 }

@@ -1,18 +1,18 @@
 import { eq } from 'drizzle-orm';
+import { violatedConstraint } from '../db/unique-violation.ts';
 import type { Deps } from '../deps.ts';
 import { packageMessage } from '../ern/package-message.ts';
 import { resourceFiles } from '../ern/resource-files.ts';
 import type { ErnPartner } from '../ern/types.ts';
 import { partners } from '../partners/tables.ts';
 import { findRelease } from '../releases/repository.ts';
-import { violatedConstraint } from '../releases/unique-violation.ts';
 import { batchIdAt } from './batch-id.ts';
-import { planBatch, planReleaseByRelease, resourcesToSend, type UploadPlan } from './choreography.ts';
 import { newMessageId } from './create.ts';
 import { notifyDeliveryOutcome } from './delivery-notifications.ts';
 import { ernInputOf, MissingResourceError } from './ern-input.ts';
 import type { DeliveryRow } from './tables.ts';
 import { transitionDelivery } from './transition.ts';
+import { planBatch, planReleaseByRelease, resourcesToSend, type UploadPlan } from './upload-plan.ts';
 
 export const platformParty = (deps: Pick<Deps, 'config'>): ErnPartner => ({
   dpid: deps.config.platformDpid,

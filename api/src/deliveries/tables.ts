@@ -5,8 +5,8 @@ import { partners } from '../partners/tables.ts';
 import { releases } from '../releases/tables.ts';
 import { users } from '../users/tables.ts';
 import type { Acknowledgement } from './ack/acknowledgement.ts';
-import type { UploadPlan } from './choreography.ts';
 import type { DeliveryState } from './state-machine.ts';
+import type { UploadPlan } from './upload-plan.ts';
 
 /** Migration 0020. */
 export const deliveries = pgTable('deliveries', {

@@ -5,14 +5,14 @@ import { partners } from '../partners/tables.ts';
 import { markFirstDelivered } from '../releases/transition.ts';
 import { openPartnerTransport } from '../transports/open-transport.ts';
 import type { Transport } from '../transports/transport.ts';
-import { onTransportError } from './backoff.ts';
-import type { UploadStep } from './choreography.ts';
 import { notifyDeliveryOutcome } from './delivery-notifications.ts';
 import { enqueueDelivery } from './enqueue.ts';
 import { storageKeysOf } from './ern-input.ts';
 import { syncRelease } from './release-sync.ts';
+import { backoffPolicyOf, onTransportError } from './retry.ts';
 import { type DeliveryRow, deliveries } from './tables.ts';
 import { transitionDelivery } from './transition.ts';
+import type { UploadStep } from './upload-plan.ts';
 
 const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex');
 
@@ -71,8 +71,7 @@ export async function uploadDelivery(
     await transport?.close();
     const now = deps.clock.now();
     const reason = (error as Error).message;
-    const { backoffBaseMs: baseMs, backoffCapMs: capMs, maxAttempts } = deps.config.deliveries;
-    const decision = onTransportError(delivery.attempts, now, { baseMs, capMs, maxAttempts });
+    const decision = onTransportError(delivery.attempts, now, backoffPolicyOf(deps.config));
     if (decision.event === 'transport_error') {
       const queued = await transitionDelivery(
         orm,

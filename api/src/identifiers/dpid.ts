@@ -3,6 +3,8 @@
  * (DOMAIN.md §1). The ERN XSD only enforces `PADPIDA[a-zA-Z0-9]+`, so the check character is ours to verify.
  */
 
+import { ApiError } from '../http/errors.ts';
+
 const ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ';
 const CANONICAL = /^PADPIDA[0-9A-Z]{11}$/;
 // The display form groups the parts with hyphens: PA-DPIDA-2011072101-T.
@@ -35,4 +37,18 @@ export function normalizeDpid(input: string): string | null {
   const display = DISPLAY.exec(upper);
   const canonical = display ? `PADPIDA${display[1]}${display[2]}` : upper;
   return isValidDpid(canonical) ? canonical : null;
+}
+
+/**
+ * The canonical form of a DPID sent in a request, or 400 `VALIDATION_FAILED` (`INVALID_CHECK_CHARACTER` on
+ * the `dpid` field) under `message`, which names what was being saved.
+ */
+export function checkedDpid(raw: string, message: string): string {
+  const dpid = normalizeDpid(raw);
+  if (!dpid) {
+    throw new ApiError('VALIDATION_FAILED', message, {
+      errors: [{ field: 'dpid', code: 'INVALID_CHECK_CHARACTER', message: 'dpid fails its MOD 37,36 check' }],
+    });
+  }
+  return dpid;
 }

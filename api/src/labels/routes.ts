@@ -4,7 +4,7 @@ import { actorOf } from '../auth/authenticate.ts';
 import type { Deps } from '../deps.ts';
 import { ApiError } from '../http/errors.ts';
 import { keyset } from '../http/pagination.ts';
-import { normalizeDpid } from '../identifiers/dpid.ts';
+import { checkedDpid } from '../identifiers/dpid.ts';
 import { authorize, ensureVisible, visibilityFilters } from '../policy/authorize.ts';
 import { visibleWhere } from '../policy/sql.ts';
 import { findLabel, insertLabel, type LabelRow, listLabels, updateLabel } from './repository.ts';
@@ -30,17 +30,9 @@ const toJson = (label: LabelRow) => ({
 });
 const asResource = (label: LabelRow) => ({ ...label, labelId: label.id });
 
-/** 400 for a DPID whose check character (or form) is wrong; the canonical form otherwise. */
-function dpidOf(raw: string | null | undefined): string | null | undefined {
-  if (raw === undefined || raw === null) return raw;
-  const dpid = normalizeDpid(raw);
-  if (!dpid) {
-    throw new ApiError('VALIDATION_FAILED', 'dpid is not a valid DDEX Party ID', {
-      errors: [{ field: 'dpid', code: 'INVALID_CHECK_CHARACTER', message: 'dpid fails its MOD 37,36 check' }],
-    });
-  }
-  return dpid;
-}
+/** A label's DPID is optional: null and absent pass through. */
+const dpidOf = (raw: string | null | undefined) =>
+  raw === undefined || raw === null ? raw : checkedDpid(raw, 'dpid is not a valid DDEX Party ID');
 
 const dpidTaken = () => new ApiError('CONFLICT', 'Another label already has this DPID');
 
@@ -49,7 +41,6 @@ export function registerLabelRoutes(app: FastifyInstance, deps: Deps): void {
   app.post<{ Body: Static<typeof CreateLabelBody> }>(
     '/v1/labels',
     {
-      onRequest: app.authenticate,
       schema: {
         tags: ['labels'],
         summary: 'Create a label (admin)',
@@ -71,7 +62,6 @@ export function registerLabelRoutes(app: FastifyInstance, deps: Deps): void {
   app.get<{ Querystring: Static<typeof ListLabelsQuery> }>(
     '/v1/labels',
     {
-      onRequest: app.authenticate,
       schema: {
         tags: ['labels'],
         summary: 'The labels the caller sees',
@@ -99,7 +89,6 @@ export function registerLabelRoutes(app: FastifyInstance, deps: Deps): void {
   app.get<{ Params: Static<typeof LabelParams> }>(
     '/v1/labels/:id',
     {
-      onRequest: app.authenticate,
       schema: {
         tags: ['labels'],
         summary: 'One label',
@@ -118,7 +107,6 @@ export function registerLabelRoutes(app: FastifyInstance, deps: Deps): void {
   app.patch<{ Params: Static<typeof LabelParams>; Body: Static<typeof UpdateLabelBody> }>(
     '/v1/labels/:id',
     {
-      onRequest: app.authenticate,
       schema: {
         tags: ['labels'],
         summary: 'Rename a label or set its DPID (admin)',

@@ -13,7 +13,6 @@ export function registerLookupRoutes(app: FastifyInstance, deps: Deps): void {
   app.get<{ Params: Static<typeof IsrcParams> }>(
     '/v1/lookup/isrc/:isrc',
     {
-      onRequest: app.authenticate,
       schema: {
         ...common,
         summary: 'Recordings MusicBrainz knows under an ISRC',
@@ -31,7 +30,6 @@ export function registerLookupRoutes(app: FastifyInstance, deps: Deps): void {
   app.get<{ Params: Static<typeof BarcodeParams> }>(
     '/v1/lookup/barcode/:upc',
     {
-      onRequest: app.authenticate,
       schema: {
         ...common,
         summary: 'Releases MusicBrainz knows under a UPC/EAN barcode',

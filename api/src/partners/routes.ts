@@ -30,7 +30,6 @@ export function registerPartnerRoutes(app: FastifyInstance, deps: Deps): void {
   app.post<{ Body: Static<typeof CreatePartnerBody> }>(
     '/v1/partners',
     {
-      onRequest: app.authenticate,
       schema: {
         ...common,
         summary: 'Create a partner (admin); the 201 carries the callback secret, once',
@@ -44,7 +43,6 @@ export function registerPartnerRoutes(app: FastifyInstance, deps: Deps): void {
   app.get<{ Querystring: Static<typeof ListPartnersQuery> }>(
     '/v1/partners',
     {
-      onRequest: app.authenticate,
       schema: {
         ...common,
         summary: 'The partners the caller sees',
@@ -58,7 +56,6 @@ export function registerPartnerRoutes(app: FastifyInstance, deps: Deps): void {
   app.get<Params>(
     '/v1/partners/:id',
     {
-      onRequest: app.authenticate,
       schema: {
         ...common,
         summary: 'One partner (secrets masked)',
@@ -72,7 +69,6 @@ export function registerPartnerRoutes(app: FastifyInstance, deps: Deps): void {
   app.patch<Params & { Body: Static<typeof UpdatePartnerBody> }>(
     '/v1/partners/:id',
     {
-      onRequest: app.authenticate,
       schema: {
         ...common,
         summary: 'Change a partner (admin); omitted secrets are kept',
@@ -87,7 +83,6 @@ export function registerPartnerRoutes(app: FastifyInstance, deps: Deps): void {
   app.post<Params>(
     '/v1/partners/:id/test-connection',
     {
-      onRequest: app.authenticate,
       schema: {
         ...common,
         summary: 'Connect with the stored credentials (admin): { ok, detail }',
@@ -101,7 +96,6 @@ export function registerPartnerRoutes(app: FastifyInstance, deps: Deps): void {
   app.post<Params>(
     '/v1/partners/:id/rotate-callback-secret',
     {
-      onRequest: app.authenticate,
       schema: {
         ...common,
         summary: 'A new callback signing secret (admin), returned once; the old one stops working',

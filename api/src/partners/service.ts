@@ -3,13 +3,13 @@ import { and, eq } from 'drizzle-orm';
 import type { Static } from 'typebox';
 import { v7 as uuidv7 } from 'uuid';
 import type { Actor } from '../auth/actor.ts';
+import { violatedConstraint } from '../db/unique-violation.ts';
 import type { Deps } from '../deps.ts';
 import { ApiError, type FieldError } from '../http/errors.ts';
 import { keyset } from '../http/pagination.ts';
-import { normalizeDpid } from '../identifiers/dpid.ts';
+import { checkedDpid } from '../identifiers/dpid.ts';
 import { authorize, can, ensureVisible, visibilityFilters } from '../policy/authorize.ts';
 import { visibleWhere } from '../policy/sql.ts';
-import { violatedConstraint } from '../releases/unique-violation.ts';
 import { openPartnerTransport } from '../transports/open-transport.ts';
 import { maskedTransport, partnerSecrets } from './credentials.ts';
 import { vetPartnerTargets } from './outbound.ts';
@@ -21,15 +21,7 @@ type TransportInput = Static<typeof TransportBody>;
 const invalid = (errors: FieldError[]) =>
   new ApiError('VALIDATION_FAILED', 'The partner is not valid', { errors });
 
-function dpidOf(raw: string): string {
-  const dpid = normalizeDpid(raw);
-  if (!dpid) {
-    throw invalid([
-      { field: 'dpid', code: 'INVALID_CHECK_CHARACTER', message: 'dpid fails its MOD 37,36 check' },
-    ]);
-  }
-  return dpid;
-}
+const dpidOf = (raw: string) => checkedDpid(raw, 'The partner is not valid');
 
 /** Splits a transport body into what is stored in clear and the secrets to seal. */
 function splitTransport(

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { type Static, Type } from 'typebox';
 import { actorOf } from '../auth/authenticate.ts';
 import type { Deps } from '../deps.ts';
-import { ApiError } from '../http/errors.ts';
+import { refuseBody } from '../http/refuse-body.ts';
 import { type ImplementedAction, releaseActions, runReleaseAction, validateReleaseNow } from './actions.ts';
 import { releaseHistory } from './history.ts';
 import {
@@ -31,21 +31,11 @@ const actionSummaries: Record<ImplementedAction, string> = {
   archive: 'Archive a draft, a release with changes requested, or one taken down',
 };
 
-/** An action other than request-changes takes no body; anything sent is refused, never ignored. */
-function refuseBody(body: unknown): void {
-  if (body === undefined || body === null) return;
-  if (typeof body === 'object' && Object.keys(body).length === 0) return;
-  throw new ApiError('VALIDATION_FAILED', 'This action takes no body', {
-    errors: [{ field: '(root)', code: 'UNKNOWN_PROPERTY', message: 'send no body, or {}' }],
-  });
-}
-
 /** /v1/releases: CRUD, QC validation, workflow actions and history (API.md, "Releases and tracks"). */
 export function registerReleaseRoutes(app: FastifyInstance, deps: Deps): void {
   app.post<{ Body: CreateReleaseBody }>(
     '/v1/releases',
     {
-      onRequest: app.authenticate,
       schema: {
         ...common,
         summary: 'Create a release (state draft)',
@@ -59,7 +49,6 @@ export function registerReleaseRoutes(app: FastifyInstance, deps: Deps): void {
   app.get<{ Querystring: ListReleasesQuery }>(
     '/v1/releases',
     {
-      onRequest: app.authenticate,
       schema: {
         ...common,
         summary: 'List the releases you can see',
@@ -73,7 +62,6 @@ export function registerReleaseRoutes(app: FastifyInstance, deps: Deps): void {
   app.get<Params>(
     '/v1/releases/:id',
     {
-      onRequest: app.authenticate,
       schema: {
         ...common,
         summary: 'Read a release with its tracks',
@@ -87,7 +75,6 @@ export function registerReleaseRoutes(app: FastifyInstance, deps: Deps): void {
   app.patch<Params & { Body: UpdateReleaseBody }>(
     '/v1/releases/:id',
     {
-      onRequest: app.authenticate,
       schema: {
         ...common,
         summary: 'Change a release in draft or changes_requested',
@@ -102,7 +89,6 @@ export function registerReleaseRoutes(app: FastifyInstance, deps: Deps): void {
   app.delete<Params>(
     '/v1/releases/:id',
     {
-      onRequest: app.authenticate,
       schema: { ...common, summary: 'Delete a draft', params: ReleaseParams, response: { 204: Type.Null() } },
     },
     async (request, reply) => {
@@ -114,7 +100,6 @@ export function registerReleaseRoutes(app: FastifyInstance, deps: Deps): void {
   app.post<Params>(
     '/v1/releases/:id/validate',
     {
-      onRequest: app.authenticate,
       schema: {
         ...common,
         summary: 'Run the QC rules',
@@ -131,7 +116,6 @@ export function registerReleaseRoutes(app: FastifyInstance, deps: Deps): void {
   app.get<Params & { Querystring: Static<typeof HistoryQuery> }>(
     '/v1/releases/:id/history',
     {
-      onRequest: app.authenticate,
       schema: {
         ...common,
         summary: 'The audit trail, oldest first',
@@ -153,7 +137,6 @@ export function registerReleaseRoutes(app: FastifyInstance, deps: Deps): void {
     app.post<Params & { Body: Static<typeof RequestChangesBody> | undefined }>(
       `/v1/releases/:id/${action}`,
       {
-        onRequest: app.authenticate,
         schema: {
           ...common,
           tags: ['workflow'],

@@ -3,6 +3,7 @@ import { v7 as uuidv7 } from 'uuid';
 import type { Actor } from '../auth/actor.ts';
 import { containing } from '../db/containing.ts';
 import type { Orm } from '../db/database.ts';
+import { violatedConstraint } from '../db/unique-violation.ts';
 import type { Deps } from '../deps.ts';
 import { ApiError } from '../http/errors.ts';
 import { keyset } from '../http/pagination.ts';
@@ -22,7 +23,6 @@ import {
 } from './repository.ts';
 import type { CreateReleaseBody, ListReleasesQuery, UpdateReleaseBody } from './schema.ts';
 import { releases } from './tables.ts';
-import { violatedConstraint } from './unique-violation.ts';
 import { releaseView, trackView } from './views.ts';
 import { initialReleaseState, isEditable } from './workflow.ts';
 

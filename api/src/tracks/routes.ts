@@ -15,7 +15,6 @@ export function registerTrackRoutes(app: FastifyInstance, deps: Deps): void {
   app.post<OnRelease & { Body: CreateTrackBody }>(
     '/v1/releases/:id/tracks',
     {
-      onRequest: app.authenticate,
       schema: {
         ...common,
         summary: 'Add a track',
@@ -31,7 +30,6 @@ export function registerTrackRoutes(app: FastifyInstance, deps: Deps): void {
   app.get<OnRelease & { Querystring: ListTracksQuery }>(
     '/v1/releases/:id/tracks',
     {
-      onRequest: app.authenticate,
       schema: {
         ...common,
         summary: 'The tracks in disc and track order',
@@ -46,7 +44,6 @@ export function registerTrackRoutes(app: FastifyInstance, deps: Deps): void {
   app.get<OnTrack>(
     '/v1/releases/:id/tracks/:trackId',
     {
-      onRequest: app.authenticate,
       schema: { ...common, summary: 'Read a track', params: TrackParams, response: { 200: Track } },
     },
     async (request) => getTrack(deps, actorOf(request), request.params.id, request.params.trackId),
@@ -55,7 +52,6 @@ export function registerTrackRoutes(app: FastifyInstance, deps: Deps): void {
   app.patch<OnTrack & { Body: UpdateTrackBody }>(
     '/v1/releases/:id/tracks/:trackId',
     {
-      onRequest: app.authenticate,
       schema: {
         ...common,
         summary: 'Change a track',
@@ -71,7 +67,6 @@ export function registerTrackRoutes(app: FastifyInstance, deps: Deps): void {
   app.delete<OnTrack>(
     '/v1/releases/:id/tracks/:trackId',
     {
-      onRequest: app.authenticate,
       schema: {
         ...common,
         summary: 'Remove a track (the following ones move up)',

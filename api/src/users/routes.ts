@@ -30,7 +30,6 @@ export function registerUserRoutes(app: FastifyInstance, deps: Deps): void {
   app.post<{ Body: Static<typeof CreateUserBody> }>(
     '/v1/users',
     {
-      onRequest: app.authenticate,
       schema: {
         tags: ['users'],
         summary: 'Create an account',
@@ -48,7 +47,6 @@ export function registerUserRoutes(app: FastifyInstance, deps: Deps): void {
   app.get<{ Querystring: Static<typeof ListUsersQuery> }>(
     '/v1/users',
     {
-      onRequest: app.authenticate,
       schema: {
         tags: ['users'],
         summary: 'The accounts the caller manages',
@@ -87,7 +85,6 @@ export function registerUserRoutes(app: FastifyInstance, deps: Deps): void {
   app.get<{ Params: Static<typeof UserParams> }>(
     '/v1/users/:id',
     {
-      onRequest: app.authenticate,
       schema: {
         tags: ['users'],
         summary: 'One account',
@@ -102,7 +99,6 @@ export function registerUserRoutes(app: FastifyInstance, deps: Deps): void {
   app.patch<{ Params: Static<typeof UserParams>; Body: Static<typeof UpdateUserBody> }>(
     '/v1/users/:id',
     {
-      onRequest: app.authenticate,
       schema: {
         tags: ['users'],
         summary: 'Change role, active flag or password (a new password ends every session of the account)',
@@ -118,7 +114,6 @@ export function registerUserRoutes(app: FastifyInstance, deps: Deps): void {
   app.delete<{ Params: Static<typeof UserParams> }>(
     '/v1/users/:id',
     {
-      onRequest: app.authenticate,
       schema: { tags: ['users'], summary: 'Retire an account', security: secured, params: UserParams },
     },
     async (request, reply) => {

@@ -51,7 +51,7 @@ export async function createUser(deps: Deps, actor: Actor, input: CreateUserInpu
   if (labelId && !(await findLabel(deps.db, labelId))) {
     throw invalid([{ field: 'labelId', code: 'UNKNOWN_REFERENCE', message: 'labelId names no label' }]);
   }
-  const passwordHash = await hashPassword(input.password);
+  const passwordHash = await hashPassword(input.password, deps.config.passwordHashCost);
   const user = await insertUser(deps.db, {
     email: input.email,
     passwordHash,
@@ -96,7 +96,9 @@ export async function changeUser(
   const changes: UserChanges = {
     ...(input.role === undefined ? {} : { role: input.role }),
     ...(input.active === undefined ? {} : { active: input.active }),
-    ...(input.password === undefined ? {} : { passwordHash: await hashPassword(input.password) }),
+    ...(input.password === undefined
+      ? {}
+      : { passwordHash: await hashPassword(input.password, deps.config.passwordHashCost) }),
   };
   return updateUser(deps.db, target.id, changes, deps.clock.now());
 }

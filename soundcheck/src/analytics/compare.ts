@@ -1,4 +1,5 @@
 import type { Sql } from '../history/sql.ts';
+import { UserError } from '../user-error.ts';
 
 export interface StatusChange {
   testId: string;
@@ -54,7 +55,7 @@ export async function compareRuns(
   ]);
   for (const id of [a, b])
     if (!found.some((row) => row.id === id))
-      throw new Error(`no run ${id} in the history (see soundcheck history)`);
+      throw new UserError(`no run ${id} in the history; soundcheck history lists the run ids`);
   const rows = await sql.query<{
     test_id: string;
     title: string;

@@ -1,10 +1,11 @@
 import { parseArgs } from 'node:util';
-import { allCategories, type Category, run } from '../runner/run.ts';
+import { allCategories, type Category } from '../runner/categories.ts';
+import { run } from '../runner/run.ts';
 import { parseShard } from '../sharding/plan.ts';
 import { UsageError } from './usage-error.ts';
 import { positiveInt } from './with-history.ts';
 
-const usage = `usage: soundcheck run [options]
+export const runUsage = `usage: soundcheck run [options]
   --category <names>   comma-separated: ${allCategories.join(', ')} (default: all)
   --tags <expression>  Vitest tag expression, e.g. "auth && !slow" (repeatable: or)
   --target <url>       black-box run against a deployment
@@ -55,7 +56,7 @@ export async function runCommand(
     },
   });
   if (values.help) {
-    process.stdout.write(`${usage}\n`);
+    process.stdout.write(`${runUsage}\n`);
     return 0;
   }
   if (values.seed !== undefined && !/^\d+$/.test(values.seed))

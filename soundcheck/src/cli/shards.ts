@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { allCategories, type Category } from '../runner/run.ts';
+import { allCategories, type Category } from '../runner/categories.ts';
 import { imbalance, planByCount, planShards, type Shard, seconds } from '../sharding/plan.ts';
 import { describePlan, planInputs } from '../sharding/shard-files.ts';
 import { print } from './table.ts';

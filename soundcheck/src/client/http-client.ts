@@ -26,7 +26,8 @@ export interface Actor {
 
 export type ResponseObserver = (request: ApiRequest, response: ApiResponse) => void;
 
-function parse(text: string, contentType: string | undefined): unknown {
+/** The body of a response: parsed JSON when its type says JSON, otherwise the text. */
+export function parse(text: string, contentType: string | undefined): unknown {
   if (text && contentType && /[/+]json/.test(contentType)) {
     try {
       return JSON.parse(text);
@@ -37,7 +38,8 @@ function parse(text: string, contentType: string | undefined): unknown {
   return text;
 }
 
-function lowerCaseHeaders(
+/** Response headers as one lower-case string each (repeated ones joined). */
+export function lowerCaseHeaders(
   headers: Record<string, string | string[] | number | undefined>,
 ): Record<string, string> {
   const result: Record<string, string> = {};
@@ -48,7 +50,8 @@ function lowerCaseHeaders(
   return result;
 }
 
-function encode(request: ApiRequest): { headers: Record<string, string>; payload?: Buffer | string } {
+/** The headers and payload a request goes out with (a JSON body gets its content type). */
+export function encode(request: ApiRequest): { headers: Record<string, string>; payload?: Buffer | string } {
   const headers = { ...request.headers };
   if (request.payload !== undefined) return { headers, payload: request.payload };
   if (request.body === undefined) return { headers };

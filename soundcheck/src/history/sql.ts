@@ -2,6 +2,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
+import { UserError } from '../user-error.ts';
 
 /** The history database: real PostgreSQL, or PGlite embedded in the process. */
 export interface Sql {
@@ -56,33 +57,51 @@ export function processAlive(pid: number): boolean {
   }
 }
 
+/** The embedded history is open in another process (a run ending, `serve` answering) for longer than we wait. */
+export class HistoryLockedError extends UserError {
+  override name = 'HistoryLockedError';
+  constructor(dir: string, holder: number) {
+    super(
+      `${dir} is in use by process ${holder}; try again when it is done, or set SOUNDCHECK_HISTORY_URL to share a PostgreSQL history`,
+    );
+  }
+}
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
 /**
  * PGlite is one process's database: two processes writing one directory corrupt it. A lock file beside
- * it names the holder; a lock whose process is gone is taken over.
+ * it names the holder; a lock whose process is gone is taken over. Holders keep it for seconds (a run
+ * takes it only to start and to record its results), so a second process waits up to `waitMs` for it.
  */
-function lockDirectory(dir: string): () => void {
+async function lockDirectory(dir: string, waitMs: number): Promise<() => void> {
   const lock = path.join(path.dirname(dir), `${path.basename(dir)}.lock`);
-  for (let attempt = 0; attempt < 2; attempt++) {
+  const deadline = Date.now() + waitMs;
+  for (;;) {
     try {
       writeFileSync(lock, String(process.pid), { flag: 'wx' });
       return () => rmSync(lock, { force: true });
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      const holder = Number(readFileSync(lock, 'utf8'));
-      if (holder && processAlive(holder))
-        throw new Error(
-          `${dir} is in use by process ${holder}; set SOUNDCHECK_HISTORY_URL to share a PostgreSQL history`,
-        );
-      rmSync(lock, { force: true });
     }
+    const holder = Number(readFileSync(lock, 'utf8').trim());
+    // An empty file is a lock being written this instant: its holder is alive.
+    if (holder && !processAlive(holder)) rmSync(lock, { force: true });
+    else if (Date.now() >= deadline) throw new HistoryLockedError(dir, holder);
+    else await pause(100);
   }
-  throw new Error(`could not lock ${dir}`);
 }
 
-/** PGlite in `dir` (created if missing, locked while open), or in memory when `dir` is null. */
-export async function openEmbedded(dir: string | null): Promise<Sql> {
+/** PGlite in `dir` (created if missing, locked while open: waits `waitMs` for another holder), or in memory when `dir` is null. */
+/** How long to wait for another process's hold on the embedded history (`SOUNDCHECK_HISTORY_WAIT_MS`, 60 s). */
+const defaultWaitMs = () => {
+  const configured = Number(process.env.SOUNDCHECK_HISTORY_WAIT_MS);
+  return Number.isFinite(configured) && configured >= 0 ? configured : 60_000;
+};
+
+export async function openEmbedded(dir: string | null, waitMs = defaultWaitMs()): Promise<Sql> {
   if (dir) mkdirSync(dir, { recursive: true });
-  const unlock = dir ? lockDirectory(dir) : () => {};
+  const unlock = dir ? await lockDirectory(dir, waitMs) : () => {};
   const client = await (dir ? PGlite.create(dir) : PGlite.create()).catch((error: Error) => {
     unlock();
     throw error;

@@ -5,6 +5,7 @@ import type { RunInfo } from '../report/run-result.ts';
 import type { Tally, TestRecord } from '../reporter/test-record.ts';
 import { areasOf } from '../triage/area.ts';
 import { decidingError, failureSignature } from '../triage/signature.ts';
+import { UserError } from '../user-error.ts';
 import { migrateHistory } from './migrate.ts';
 import { connectPostgres, openEmbedded, processAlive, type Sql } from './sql.ts';
 
@@ -30,10 +31,50 @@ export function describeHistoryLocation(location = historyLocation()): string {
   return 'url' in location ? new URL(location.url).host : location.dir;
 }
 
-export async function openHistory(location = historyLocation()): Promise<HistoryStore> {
-  const sql = 'url' in location ? await connectPostgres(location.url) : await openEmbedded(location.dir);
+/** Opens the history; the embedded one waits up to `waitMs` while another process has it open. */
+export async function openHistory(location = historyLocation(), waitMs?: number): Promise<HistoryStore> {
+  const sql = await ('url' in location
+    ? connectPostgres(location.url)
+    : openEmbedded(location.dir, waitMs)
+  ).catch((error: NodeJS.ErrnoException) => {
+    if (error instanceof UserError) throw error;
+    const why = `${error.code ?? ''} ${error.message}`.trim();
+    throw new UserError(
+      'url' in location
+        ? `the history at ${describeHistoryLocation(location)} is unreachable (${why}): start PostgreSQL there, or fix SOUNDCHECK_HISTORY_URL`
+        : `the history at ${location.dir} cannot be opened (${why}): point SOUNDCHECK_HISTORY_DIR at a writable folder, or move this one aside to start a new history`,
+    );
+  });
   await migrateHistory(sql);
   return new HistoryStore(sql);
+}
+
+export type HistoryAccess = <T>(work: (store: HistoryStore) => Promise<T>) => Promise<T>;
+
+/**
+ * The history for a long-lived reader (`serve`): PostgreSQL stays connected; the embedded store is opened
+ * for each use and closed after it (one use at a time), so a run can record itself in between.
+ */
+export function sharedHistory(location = historyLocation()): { use: HistoryAccess; close(): Promise<void> } {
+  let connected: Promise<HistoryStore> | null = null;
+  let queue: Promise<unknown> = Promise.resolve();
+  const use: HistoryAccess = (work) => {
+    if ('url' in location) {
+      connected ??= openHistory(location);
+      return connected.then(work);
+    }
+    const next = queue.then(async () => {
+      const store = await openHistory(location, 15_000);
+      try {
+        return await work(store);
+      } finally {
+        await store.close();
+      }
+    });
+    queue = next.catch(() => {});
+    return next;
+  };
+  return { use, close: async () => (connected ? (await connected).close() : undefined) };
 }
 
 /** The `test_runs`, `test_results`, `test_metrics` and `test_artifacts` of every run. */
@@ -166,14 +207,17 @@ export class HistoryStore {
 
   /**
    * Marks as `crashed` the runs of this host still `running` whose process is gone (killed, out of memory,
-   * power cut). Runs of other hosts are left alone: their process may well be alive.
+   * power cut), first recording the results `written` returns for each. Runs of other hosts are left
+   * alone: their process may well be alive.
    */
-  async markCrashed(): Promise<string[]> {
+  async markCrashed(written: (runId: string) => readonly TestRecord[] = () => []): Promise<string[]> {
     const running = await this.sql.query<{ id: string; pid: number }>(
       "SELECT id, pid FROM test_runs WHERE verdict = 'running' AND host = $1",
       [hostname()],
     );
     const dead = running.filter((run) => !processAlive(run.pid)).map((run) => run.id);
+    // The results a dead run had written down (its journal) but not yet recorded.
+    for (const id of dead) await this.addResults(id, written(id));
     // Counts from the results it did write; a run that died before its first result gets zeros.
     if (dead.length)
       await this.sql.query(

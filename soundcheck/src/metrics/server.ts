@@ -5,7 +5,7 @@ import { flakyTests } from '../analytics/flaky.ts';
 import { mutationView } from '../analytics/mutation.ts';
 import { listRuns } from '../analytics/runs.ts';
 import { runTrends } from '../analytics/trends.ts';
-import type { HistoryStore } from '../history/store.ts';
+import type { HistoryAccess } from '../history/store.ts';
 import { renderHistoryPage } from '../report/history-page.ts';
 import { registryFor } from './registry.ts';
 import { snapshotFromHistory } from './snapshot.ts';
@@ -23,22 +23,24 @@ const types: Record<string, string> = {
  * The history over HTTP: `/` (every run, trends, flaky tests), `/runs/<id>/…` (a run folder as written),
  * and `/metrics` for Prometheus, computed from the history at each scrape.
  */
-export function historyServer(store: HistoryStore, reportDir: string): Server {
+export function historyServer(use: HistoryAccess, reportDir: string): Server {
   const root = path.resolve(reportDir);
   return createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
     const answer = async () => {
       if (url.pathname === '/metrics') {
-        const registry = registryFor(await snapshotFromHistory(store.sql));
+        const registry = registryFor(await use((store) => snapshotFromHistory(store.sql)));
         response.writeHead(200, { 'content-type': registry.contentType }).end(await registry.metrics());
         return;
       }
       if (url.pathname === '/') {
-        const page = renderHistoryPage(
-          await listRuns(store.sql, 200),
-          await runTrends(store.sql, 50),
-          await flakyTests(store.sql, 50, 50),
-          await mutationView(store.sql),
+        const page = await use(async (store) =>
+          renderHistoryPage(
+            await listRuns(store.sql, 200),
+            await runTrends(store.sql, 50),
+            await flakyTests(store.sql, 50, 50),
+            await mutationView(store.sql),
+          ),
         );
         response.writeHead(200, { 'content-type': types['.html'] }).end(page);
         return;

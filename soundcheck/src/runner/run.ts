@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { startVitest } from 'vitest/node';
+import { examineMachine, printFindings } from '../doctor/doctor.ts';
 import { collectMetrics } from '../metrics/collector.ts';
 import { readQuarantine } from '../quarantine/quarantine.ts';
 import { writeJobSummary } from '../report/job-summary.ts';
@@ -8,9 +9,10 @@ import { readCoverage } from '../report/write-run-folder.ts';
 import { ResultsReporter } from '../reporter/results-reporter.ts';
 import type { TestRecord } from '../reporter/test-record.ts';
 import { type Tally, tallyOf } from '../reporter/test-record.ts';
-import { checkServices } from '../services/health.ts';
 import { describePlan, shardFiles } from '../sharding/shard-files.ts';
 import { clusterSummary } from '../triage/summary.ts';
+import { UserError } from '../user-error.ts';
+import { allCategories, type Category } from './categories.ts';
 import { markFlakyNew, newTestIds, repeatTests } from './early-flake-detection.ts';
 import { HistorySession } from './history-session.ts';
 import { phase } from './phases.ts';
@@ -19,9 +21,6 @@ import { publishRun } from './publish-run.ts';
 import { createRunFolder, newRunId } from './run-folder.ts';
 import { runInfo } from './run-info.ts';
 import { judgeRun } from './verdict.ts';
-
-export const allCategories = ['unit', 'integration', 'e2e', 'security', 'performance'] as const;
-export type Category = (typeof allCategories)[number];
 
 export interface RunOptions {
   categories: Category[];
@@ -55,17 +54,19 @@ export interface RunOutcome {
   ok: boolean;
 }
 
+/** The doctor's checks as the run's first phase (the history is opened next, by the run itself). */
 async function preflight(strict: boolean): Promise<void> {
-  const statuses = await checkServices();
-  for (const status of statuses) {
-    process.stdout.write(
-      status.ok ? `  ✓ ${status.name} at ${new URL(status.url).host}\n` : `  ! ${status.reason}\n`,
+  const findings = await examineMachine({ history: false });
+  printFindings(findings);
+  const blocking = findings.filter((finding) => finding.level === 'fail');
+  if (blocking.length)
+    throw new UserError(
+      `${blocking.map((f) => f.name).join(', ')}: fix what the doctor names above${strict ? ' (SOUNDCHECK_STRICT=1 needs every service)' : ''}`,
     );
-  }
-  const missing = statuses.filter((status) => !status.ok);
-  if (missing.length && strict)
-    throw new Error('SOUNDCHECK_STRICT=1 needs every service; start the ones named above');
-  if (missing.length)
+  const stoodIn = findings.filter(
+    (finding) => ['postgres', 'redis'].includes(finding.name) && finding.detail.startsWith('not reachable'),
+  );
+  if (stoodIn.length)
     process.stdout.write('  → running with the embedded stand-ins; tests that need the real service skip\n');
 }
 
@@ -111,7 +112,7 @@ export async function run(options: RunOptions): Promise<RunOutcome> {
     ...(options.target ? { SOUNDCHECK_TARGET: options.target } : {}),
   });
 
-  await phase('pre-test setup: configuration and services', () =>
+  await phase('doctor: this machine and its services', () =>
     options.target ? Promise.resolve() : preflight(options.strict),
   );
 
@@ -184,7 +185,7 @@ export async function run(options: RunOptions): Promise<RunOutcome> {
   const metrics = collectMetrics(results.records, coverage ? { coveragePct: coverage.lines } : {});
 
   await phase('result collection: history and reports', async () => {
-    const view = await history.finish(finished, tally, metrics).finally(() => history.close());
+    const view = await history.finish(finished, tally, metrics);
     const result = { run: finished, tally, tests: results.records, metrics };
     await publishRun(folder, result, view, log);
     if (options.summaryFile) writeJobSummary(options.summaryFile, result);

@@ -11,11 +11,31 @@ describe('the embedded history', { tags: ['integration', 'reporting'], timeout: 
   test('is opened by one process at a time, and freed when closed', async () => {
     const dir = path.join(parent, 'history');
     const first = await openEmbedded(dir);
-    await expect(openEmbedded(dir)).rejects.toThrow(`${dir} is in use by process ${process.pid}`);
+    await expect(openEmbedded(dir, 0)).rejects.toThrow(`${dir} is in use by process ${process.pid}`);
     await first.close();
     const again = await openEmbedded(dir);
     expect(await again.query('SELECT 1 AS one')).toEqual([{ one: 1 }]);
     await again.close();
+  });
+
+  test('a second opener waits for the holder to close, then opens', async () => {
+    const dir = path.join(parent, 'waited');
+    const first = await openEmbedded(dir);
+    await first.query('CREATE TABLE written_by_first (n int)');
+    const second = openEmbedded(dir, 60_000);
+    // Still waiting while the first holds it: a closed-over flag would flip if it had opened.
+    let opened = false;
+    void second.then(() => {
+      opened = true;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(opened).toBe(false);
+    await first.close();
+    const sql = await second;
+    expect(await sql.query("SELECT to_regclass('written_by_first') IS NOT NULL AS exists")).toEqual([
+      { exists: true },
+    ]);
+    await sql.close();
   });
 
   test('takes over the lock of a process that died holding it', async () => {

@@ -22,7 +22,7 @@ describe('soundcheck serve', { tags: ['integration', 'reporting'] }, () => {
     ]);
     mkdirSync(path.join(reportDir, ids[1]!));
     writeFileSync(path.join(reportDir, ids[1]!, 'index.html'), '<h1>run page</h1>');
-    const http = historyServer(history.store, reportDir);
+    const http = historyServer((work) => work(history.store), reportDir);
     await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
     base = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
     server.close = () => http.close();

@@ -92,7 +92,7 @@ async function main(): Promise<number> {
   const { deps } = started;
   const app = await buildApp(deps);
   try {
-    await bootstrapAdmin(deps.db, config.bootstrapAdmin);
+    await bootstrapAdmin(deps.db, config.bootstrapAdmin, config.passwordHashCost);
     await deps.queue.startWorkers();
     const api = createApiClient(injectTransport((options) => app.inject(options)));
     const root = await signIn(api, admin.email, admin.password);

@@ -1,5 +1,11 @@
 import { fc, test } from '@fast-check/vitest';
-import { type BackoffPolicy, backoffDelayMs, onTransportError } from '@soundcheck/api/deliveries/backoff.ts';
+import { loadConfig } from '@soundcheck/api/config.ts';
+import {
+  type BackoffPolicy,
+  backoffDelayMs,
+  backoffPolicyOf,
+  onTransportError,
+} from '@soundcheck/api/deliveries/retry.ts';
 import { describe, expect } from 'vitest';
 
 const policy: BackoffPolicy = { baseMs: 1_000, capMs: 60_000, maxAttempts: 5 };
@@ -69,10 +75,11 @@ describe('delivery backoff', { tags: ['unit', 'delivery'] }, () => {
     ]);
   });
 
-  test('the default policy: retries from 5 s, never more than 15 min apart', () => {
-    expect(backoffDelayMs(1, undefined, () => 0)).toBe(2_500);
-    expect(backoffDelayMs(1, undefined, () => 1)).toBe(5_000);
-    expect(backoffDelayMs(20, undefined, () => 1)).toBe(15 * 60_000);
+  test('the default configuration: retries from 5 s, never more than 15 min apart, 8 attempts', () => {
+    const defaults = backoffPolicyOf(loadConfig({}));
+    expect(defaults).toEqual({ baseMs: 5_000, capMs: 15 * 60_000, maxAttempts: 8 });
+    expect(backoffDelayMs(1, defaults, () => 0)).toBe(2_500);
+    expect(backoffDelayMs(20, defaults, () => 1)).toBe(15 * 60_000);
   });
 
   test('a refused attempt number is named in the error', () => {

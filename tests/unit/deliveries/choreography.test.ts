@@ -4,7 +4,7 @@ import {
   planBatch,
   planReleaseByRelease,
   resourcesToSend,
-} from '@soundcheck/api/deliveries/choreography.ts';
+} from '@soundcheck/api/deliveries/upload-plan.ts';
 import { buildNewReleaseMessage } from '@soundcheck/api/ern/build-message.ts';
 import { resourceFiles } from '@soundcheck/api/ern/resource-files.ts';
 import type { ErnInput, MessageKind } from '@soundcheck/api/ern/types.ts';

@@ -1,0 +1,177 @@
+import { execFile } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, test } from 'vitest';
+
+const cli = fileURLToPath(new URL('../../src/cli.ts', import.meta.url));
+const parent = mkdtempSync(path.join(tmpdir(), 'soundcheck-cli-errors-'));
+
+interface Outcome {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the CLI in its own empty folder and history, so cases run side by side without sharing a lock. */
+function soundcheck(args: string[], env: Record<string, string> = {}): Promise<Outcome> {
+  const cwd = mkdtempSync(path.join(parent, 'case-'));
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      [cli, ...args],
+      {
+        cwd,
+        env: {
+          ...process.env,
+          SOUNDCHECK_HISTORY_URL: '',
+          SOUNDCHECK_HISTORY_DIR: path.join(cwd, 'history'),
+          ...env,
+        },
+      },
+      (error, stdout, stderr) => resolve({ status: error ? (error.code as number) : 0, stdout, stderr }),
+    );
+  });
+}
+
+const stackLine = /^\s+at /m;
+
+// Each verb spawns a Node process and most open an embedded history: a busy 2-core machine needs tens of
+// seconds for the lot. The limit guards against a verb that hangs instead of answering.
+describe('soundcheck verbs answer a user error in one line', {
+  tags: ['integration', 'harness'],
+  timeout: 120_000,
+}, () => {
+  afterAll(() => rmSync(parent, { recursive: true, force: true }));
+
+  test.concurrent.each<[string, string[], RegExp]>([
+    ['run', ['run', '--category', 'nope'], /^soundcheck run: unknown category nope; choose from unit, /],
+    ['test', ['test', '--seed', 'abc'], /^soundcheck test: --seed takes a whole number$/],
+    [
+      'report',
+      ['report', 'no-such-run'],
+      /^soundcheck report: no results\.json in reports\/no-such-run; give /,
+    ],
+    ['history', ['history', '--limit', '0'], /^soundcheck history: --limit takes a whole number ≥ 1$/],
+    ['flaky', ['flaky', '--window', 'x'], /^soundcheck flaky: --window takes a whole number ≥ 1$/],
+    [
+      'trends',
+      ['trends', '--bogus'],
+      /^soundcheck trends: Unknown option '--bogus'.*; --help lists the options$/,
+    ],
+    [
+      'compare',
+      ['compare', 'nope1', 'nope2'],
+      /^soundcheck compare: no run nope1 in the history; soundcheck history lists/,
+    ],
+    ['merge', ['merge', 'only-one'], /^soundcheck merge: usage: soundcheck merge <shard run folder or id>/],
+    ['serve', ['serve', '--port', 'eighty'], /^soundcheck serve: --port takes a whole number ≥ 1$/],
+    [
+      'doctor',
+      ['doctor', '--fix'],
+      /^soundcheck doctor: Unknown option '--fix'.*; --help lists the options$/,
+    ],
+    ['shards', ['shards'], /^soundcheck shards: --count <n> is required, e\.g\. --count 4$/],
+    ['load', ['load', 'ftp://nowhere'], /^soundcheck load: /],
+    ['an unknown verb', ['histroy'], /^soundcheck: unknown verb "histroy"; soundcheck --help lists them$/],
+  ])('%s', async (_verb, args, line) => {
+    const { status, stderr } = await soundcheck(args);
+    expect({ status, lines: stderr.trimEnd().split('\n').length, stack: stackLine.test(stderr) }).toEqual({
+      status: 2,
+      lines: 1,
+      stack: false,
+    });
+    expect(stderr.trimEnd()).toMatch(line);
+  });
+
+  test.concurrent('an unreachable history names it and how to fix it', async () => {
+    const { status, stderr } = await soundcheck(['history'], {
+      SOUNDCHECK_HISTORY_URL: 'postgres://postgres@127.0.0.1:1/history',
+    });
+    expect([status, stderr]).toEqual([
+      2,
+      expect.stringMatching(
+        /^soundcheck history: the history at 127\.0\.0\.1:1 is unreachable \(ECONNREFUSED .*\): start PostgreSQL there, or fix SOUNDCHECK_HISTORY_URL\n$/,
+      ),
+    ]);
+  });
+
+  test.concurrent('a history held by another process past the wait says who holds it', async () => {
+    const dir = path.join(mkdtempSync(path.join(parent, 'locked-')), 'history');
+    mkdirSync(dir);
+    writeFileSync(`${dir}.lock`, String(process.pid)); // this test process: alive for the whole case
+    const { status, stderr } = await soundcheck(['flaky'], {
+      SOUNDCHECK_HISTORY_DIR: dir,
+      SOUNDCHECK_HISTORY_WAIT_MS: '200',
+    });
+    expect([status, stderr]).toEqual([
+      2,
+      `soundcheck flaky: ${dir} is in use by process ${process.pid}; try again when it is done, or set SOUNDCHECK_HISTORY_URL to share a PostgreSQL history\n`,
+    ]);
+  });
+
+  test.concurrent('a port already taken is a user error for serve', async () => {
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    const { port } = taken.address() as AddressInfo;
+    const { status, stderr } = await soundcheck(['serve', '--port', String(port)]);
+    taken.close();
+    expect([status, stderr]).toEqual([
+      2,
+      `soundcheck serve: listen EADDRINUSE: address already in use 127.0.0.1:${port}: the port is taken; choose another with --port\n`,
+    ]);
+  });
+
+  test.concurrent('--debug adds the stack trace to the same line', async () => {
+    const { status, stderr } = await soundcheck(['compare', 'nope1', 'nope2', '--debug']);
+    expect(status).toBe(2);
+    expect(stderr.split('\n')[0]).toMatch(/^soundcheck compare: no run nope1 in the history/);
+    expect(stderr).toMatch(stackLine);
+  });
+});
+
+describe('soundcheck --help', { tags: ['integration', 'harness'], timeout: 60_000 }, () => {
+  test('lists every verb once', async () => {
+    const { status, stdout } = await soundcheck(['--help']);
+    const verbs = stdout
+      .split('\n')
+      .slice(1)
+      .filter(Boolean)
+      .map((line) => line.trim().split(/\s+/)[0]);
+    expect(status).toBe(0);
+    expect(verbs).toEqual([
+      'run',
+      'test',
+      'report',
+      'history',
+      'flaky',
+      'trends',
+      'compare',
+      'merge',
+      'serve',
+    ]);
+  });
+
+  test.concurrent.each([
+    'run',
+    'test',
+    'doctor',
+    'report',
+    'history',
+    'flaky',
+    'trends',
+    'compare',
+    'load',
+    'merge',
+    'shards',
+    'serve',
+  ])('soundcheck %s --help shows its usage and one example, and does nothing else', async (verb) => {
+    const { status, stdout } = await soundcheck([verb, '--help']);
+    expect(status).toBe(0);
+    expect(stdout).toMatch(new RegExp(`^soundcheck ${verb} — .+\\nusage: soundcheck ${verb}\\b`));
+    expect(stdout).toMatch(new RegExp(`\\nexample:\\n  npx soundcheck ${verb}\\b[^\\n]*\\n$`));
+  });
+});

@@ -1,0 +1,119 @@
+// `npm run bench:load`: the load engine beside autocannon (npm) and wrk (Debian), the target pinned to
+// core 0 and every generator to core 1 (taskset). Four figures, each beside its reference:
+// 1. throughput (max-throughput vs autocannon and wrk), 2. p99 under a 200 ms stall every 2 s (vs the
+// schedule's true p99 and wrk; uncorrected and autocannon beside), 3. rate accuracy at 5,000/s and the
+// dropped count against a target that cannot keep up, 4. peak RSS of a 60 s run vs a 10 s run.
+// BENCH_LOAD_QUICK=1 shortens every run (for a smoke, not for quoting).
+import { autocannon, engine, stallTrueP99, startTarget, wrk } from './load/tools.ts';
+
+const quick = process.env.BENCH_LOAD_QUICK === '1';
+const seconds = {
+  throughput: quick ? 3 : 5,
+  stall: quick ? 6 : 20,
+  rate: quick ? 4 : 10,
+  long: quick ? 20 : 60,
+  short: quick ? 5 : 10,
+};
+const ratio = (value: number, reference: number) => `${(value / reference).toFixed(2)}×`;
+const fixed = (value: number) => value.toFixed(1);
+const print = (line: string) => console.log(line);
+
+print('bench:load — machine shared (2 cores, other engineers); read the ratios, not the absolute numbers');
+
+{
+  const target = await startTarget('ok');
+  const connections = 50;
+  print(`\n1. throughput, ${connections} connections, ${seconds.throughput} s each, two rounds`);
+  for (const round of [1, 2]) {
+    const ours = await engine(
+      target.url,
+      { type: 'max-throughput', duration: `${seconds.throughput}s` },
+      { connections },
+    );
+    const ac = await autocannon(target.url, connections, seconds.throughput);
+    const w = await wrk(target.url, connections, seconds.throughput);
+    const rps = ours.summary.overall.throughput;
+    print(
+      `   round ${round}: soundcheck ${fixed(rps)} req/s | autocannon ${fixed(ac.rps)} req/s (soundcheck ${ratio(rps, ac.rps)}) | wrk ${fixed(w.rps)} req/s (ceiling; soundcheck ${ratio(rps, w.rps)})`,
+    );
+  }
+  target.stop();
+}
+
+{
+  const target = await startTarget('stall');
+  const rate = 1000;
+  const truth = stallTrueP99(rate);
+  print(
+    `\n2. stall of 200 ms every 2 s, ${rate}/s for ${seconds.stall} s; true p99 from the schedule ${fixed(truth)} ms`,
+  );
+  const ours = await engine(
+    target.url,
+    { type: 'constant-arrival-rate', rate, duration: `${seconds.stall}s`, maxVUs: 1000 },
+    { connections: 100 },
+  );
+  const w = await wrk(target.url, 100, seconds.stall);
+  const ac = await autocannon(target.url, 100, seconds.stall);
+  const { corrected, service } = ours.summary.overall;
+  print(
+    `   soundcheck corrected p99 ${fixed(corrected.p99)} ms (${ratio(corrected.p99, truth)} of true, ${ratio(corrected.p99, w.p99Ms)} of wrk)`,
+  );
+  print(`   wrk p99 ${fixed(w.p99Ms)} ms (${ratio(w.p99Ms, truth)} of true)`);
+  print(
+    `   without correction: soundcheck service-time p99 ${fixed(service.p99)} ms, autocannon p99 ${fixed(ac.p99Ms)} ms`,
+  );
+  print(
+    `   (soundcheck: ${ours.summary.iterations.started} started, ${ours.summary.iterations.dropped} dropped)`,
+  );
+  target.stop();
+}
+
+{
+  const target = await startTarget('ok');
+  const rate = 5000;
+  print(`\n3. rate accuracy: ${rate}/s for ${seconds.rate} s against a target that keeps up`);
+  const ours = await engine(
+    target.url,
+    { type: 'constant-arrival-rate', rate, duration: `${seconds.rate}s`, maxVUs: 2000 },
+    { connections: 256 },
+  );
+  const { achievedRate, iterations } = ours.summary;
+  print(
+    `   achieved ${fixed(achievedRate)}/s of ${rate}/s (${ratio(achievedRate, rate)}), ${iterations.dropped} dropped, corrected p99 ${fixed(ours.summary.overall.corrected.p99)} ms`,
+  );
+  target.stop();
+
+  const slow = await startTarget('slow');
+  const over = { rate: 2000, seconds: quick ? 3 : 5, maxVUs: 100 };
+  const intended = over.rate * over.seconds;
+  const capped = await engine(
+    slow.url,
+    { type: 'constant-arrival-rate', rate: over.rate, duration: `${over.seconds}s`, maxVUs: over.maxVUs },
+    { connections: over.maxVUs },
+  );
+  const hits = await slow.hits();
+  print(
+    `   against a target answering in 100 ms with ${over.maxVUs} VUs (capacity ~${over.maxVUs * 10}/s) at ${over.rate}/s for ${over.seconds} s:`,
+  );
+  print(
+    `   intended ${intended}, requests the target saw ${hits}, dropped ${capped.summary.iterations.dropped} (intended − seen = ${intended - hits}; ${capped.summary.iterations.dropped === intended - hits ? 'equal' : 'DIFFERENT'})`,
+  );
+  slow.stop();
+}
+
+{
+  const target = await startTarget('ok');
+  const executor = (s: number) => ({
+    type: 'constant-arrival-rate',
+    rate: 1000,
+    duration: `${s}s`,
+    maxVUs: 200,
+  });
+  print(`\n4. memory: peak RSS at 1000/s, ${seconds.long} s vs ${seconds.short} s`);
+  const short = await engine(target.url, executor(seconds.short), { connections: 50 });
+  const long = await engine(target.url, executor(seconds.long), { connections: 50 });
+  print(
+    `   ${seconds.long} s: ${fixed(long.maxRssMb)} MB, ${seconds.short} s: ${fixed(short.maxRssMb)} MB (${ratio(long.maxRssMb, short.maxRssMb)}; ${long.summary.overall.requests} vs ${short.summary.overall.requests} requests)`,
+  );
+  target.stop();
+}

@@ -1,0 +1,111 @@
+// The processes of `bench:load`: the target pinned to one core, each load generator to the other.
+import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import type { LoadSummary } from 'soundcheck/load/index.ts';
+
+const run = promisify(execFile);
+const here = (file: string) => fileURLToPath(new URL(file, import.meta.url));
+const TARGET_CORE = '0';
+const LOAD_CORE = '1';
+const autocannonCli = createRequire(import.meta.url).resolve('autocannon/autocannon.js');
+
+export interface Target {
+  url: string;
+  hits(): Promise<number>;
+  stop(): void;
+}
+
+/** Starts `target-server.ts` in `mode` on the target core; resolves once it printed its port. */
+export function startTarget(mode: 'ok' | 'stall' | 'slow'): Promise<Target> {
+  const child: ChildProcess = spawn(
+    'taskset',
+    ['-c', TARGET_CORE, process.execPath, here('./target-server.ts'), mode],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  return new Promise((resolve, reject) => {
+    child.once('error', reject);
+    child.stdout?.once('data', (chunk: Buffer) => {
+      const url = `http://127.0.0.1:${chunk.toString().trim()}`;
+      resolve({
+        url,
+        hits: async () => Number(await (await fetch(`${url}/__hits`)).text()),
+        stop: () => child.kill(),
+      });
+    });
+  });
+}
+
+export interface EngineRun {
+  summary: LoadSummary;
+  maxRssMb: number;
+}
+
+/** One run of Soundcheck's engine in its own process on the load core. */
+export async function engine(url: string, executor: object, transport: object = {}): Promise<EngineRun> {
+  const { stdout } = await run(
+    'taskset',
+    [
+      '-c',
+      LOAD_CORE,
+      process.execPath,
+      here('./engine-runner.ts'),
+      url,
+      JSON.stringify(executor),
+      JSON.stringify(transport),
+    ],
+    { maxBuffer: 64 * 1024 * 1024 },
+  );
+  return JSON.parse(stdout) as EngineRun;
+}
+
+const UNIT_MS: Record<string, number> = { us: 0.001, ms: 1, s: 1000 };
+
+/** wrk, closed loop with `connections` sockets for `seconds`: requests per second and p99 in ms. */
+export async function wrk(url: string, connections: number, seconds: number) {
+  const { stdout } = await run('taskset', [
+    '-c',
+    LOAD_CORE,
+    'wrk',
+    '-t1',
+    `-c${connections}`,
+    `-d${seconds}s`,
+    '--latency',
+    `${url}/`,
+  ]);
+  const rps = Number(/Requests\/sec:\s+([\d.]+)/.exec(stdout)?.[1]);
+  const p99 = /\s99%\s+([\d.]+)(us|ms|s)/.exec(stdout);
+  return { rps, p99Ms: p99 ? Number(p99[1]) * (UNIT_MS[p99[2] ?? 'ms'] ?? 1) : Number.NaN };
+}
+
+/** autocannon (npm), same shape. */
+export async function autocannon(url: string, connections: number, seconds: number) {
+  const { stdout } = await run(
+    'taskset',
+    [
+      '-c',
+      LOAD_CORE,
+      process.execPath,
+      autocannonCli,
+      '-j',
+      '-c',
+      String(connections),
+      '-d',
+      String(seconds),
+      `${url}/`,
+    ],
+    { maxBuffer: 64 * 1024 * 1024 },
+  );
+  const report = JSON.parse(stdout) as { requests: { average: number }; latency: { p99: number } };
+  return { rps: report.requests.average, p99Ms: report.latency.p99 };
+}
+
+/** The true p99 of the stall schedule: arrivals at `rate`/s, each held until the 200 ms window of its 2 s cycle ends. */
+export function stallTrueP99(rate: number): number {
+  const latencies = Array.from({ length: 2 * rate }, (_, i) => {
+    const phase = (i * 1000) / rate;
+    return phase < 200 ? 200 - phase : 0;
+  }).sort((a, b) => a - b);
+  return latencies[Math.ceil(latencies.length * 0.99) - 1] as number;
+}
