@@ -72,6 +72,7 @@ describe('policy conditions', { tags: ['unit', 'tenancy'] }, () => {
   test.each([
     ['user:assign-role', 'otherUser'],
     ['user:create', 'ownLabelMember'],
+    ['user:set-active', 'otherOwnLabelMember'],
   ] as const)('%s cannot become a list filter: %s decides on one account only', (action, condition) => {
     const admin: Actor = { ...reviewer, role: 'admin' };
     const actor = condition === 'otherUser' ? admin : manager;
