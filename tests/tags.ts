@@ -6,6 +6,11 @@ export const tags = [
   { name: 'performance', description: 'Latency, throughput and query plans' },
   { name: 'security', description: 'Attacks and abuse: auth, access, injection, uploads, SSRF' },
   { name: 'slow', description: 'Takes more than a few seconds' },
+  {
+    name: 'long',
+    description:
+      'Runs for tens of seconds or more (load, stress, soak, 100k-row seeds): npm run qa and on demand, not npm test',
+  },
   { name: 'external_deps', description: 'Needs a mock of a third party (MusicBrainz, SMTP, partners)' },
   { name: 'redis', description: 'Needs a real Redis server (skipped, or failed when strict, without one)' },
   { name: 'harness', description: "Soundcheck's own machinery" },

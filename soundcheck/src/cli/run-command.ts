@@ -34,7 +34,7 @@ export { UsageError };
 /** `soundcheck run` and `soundcheck test`: parses the options, runs, prints the verdict, returns the exit code. */
 export async function runCommand(
   args: string[],
-  defaults: { categories?: Category[]; coverage?: boolean } = {},
+  defaults: { categories?: Category[]; coverage?: boolean; tags?: string[] } = {},
 ): Promise<number> {
   const { values } = parseArgs({
     args,
@@ -66,7 +66,7 @@ export async function runCommand(
   if (target && !/^https?:\/\//.test(target)) throw new UsageError('--target takes an http(s) URL');
   const outcome = await run({
     categories: values.category ? categories(values.category) : (defaults.categories ?? [...allCategories]),
-    tags: values.tags ?? [],
+    tags: values.tags ?? defaults.tags ?? [],
     target,
     shard: values.shard ?? null,
     shardPlan: values['shard-plan'] ?? null,

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { durationShifts, runTrends } from '../analytics/trends.ts';
+import { perfTrendsCommand } from './perf-trends.ts';
 import { print, table } from './table.ts';
 import { positiveInt, withHistory } from './with-history.ts';
 
@@ -11,9 +12,16 @@ function spark(values: number[]): string {
     .join('');
 }
 
-/** `soundcheck trends [--runs n]`: pass rate, test time and coverage per run, and the biggest slowdowns. */
+/**
+ * `soundcheck trends [--runs n]`: pass rate, test time and coverage per run, and the biggest slowdowns;
+ * `--perf [--branch main]`: the change points of the performance metrics instead.
+ */
 export async function trendsCommand(args: string[]): Promise<number> {
-  const { values } = parseArgs({ args, options: { runs: { type: 'string' } } });
+  const { values } = parseArgs({
+    args,
+    options: { runs: { type: 'string' }, perf: { type: 'boolean' }, branch: { type: 'string' } },
+  });
+  if (values.perf) return perfTrendsCommand(values.branch ?? 'main', positiveInt(values.runs, 500, '--runs'));
   const runs = positiveInt(values.runs, 20, '--runs');
   const { points, shifts } = await withHistory(async (store) => ({
     points: await runTrends(store.sql, runs),

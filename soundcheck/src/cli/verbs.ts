@@ -19,7 +19,7 @@ export const verbs: Record<string, Verb> = {
     usage: async () =>
       (await import('./run-command.ts')).runUsage.replace('soundcheck run', 'soundcheck test'),
     example: 'npx soundcheck test --category unit',
-    main: async (args) => (await import('./run-command.ts')).runCommand(args),
+    main: async (args) => (await import('./run-command.ts')).runCommand(args, { tags: ['!long'] }),
   },
   doctor: {
     summary: 'check this machine for a run: Node, services, tools, ports, disk, history',
@@ -51,9 +51,11 @@ export const verbs: Record<string, Verb> = {
     main: async (args) => (await import('./flaky.ts')).flakyCommand(args),
   },
   trends: {
-    summary: 'pass rate, test time and slowdowns over the last runs [--runs n]',
-    usage: `usage: soundcheck trends [--runs n]
-  --runs <n>           how many recent runs (default: 20)`,
+    summary: 'pass rate, test time and slowdowns over the last runs [--runs n]; --perf: change points',
+    usage: `usage: soundcheck trends [--runs n] [--perf [--branch b]]
+  --runs <n>           how many recent runs (default: 20; 500 with --perf)
+  --perf               the change points of every performance series instead (E-divisive, t-test)
+  --branch <b>         with --perf: whose runs (default: main)`,
     example: 'npx soundcheck trends --runs 10',
     main: async (args) => (await import('./trends.ts')).trendsCommand(args),
   },
@@ -77,6 +79,12 @@ export const verbs: Record<string, Verb> = {
   each shard is a run folder or a run id under --report-dir (default: reports)`,
     example: 'npx soundcheck merge reports/shard-1 reports/shard-2',
     main: async (args) => (await import('./merge.ts')).mergeCommand(args),
+  },
+  perf: {
+    summary: 'the paired A/B regression gate: perf compare <baseline-ref> [<candidate-ref>] [--aa]',
+    usage: async () => (await import('./perf.ts')).perfUsage,
+    example: 'npx soundcheck perf compare main --pairs 20',
+    main: async (args) => (await import('./perf.ts')).perfCommand(args),
   },
   shards: {
     summary: 'split the test files over n shards by their durations in the history',

@@ -184,6 +184,7 @@ export class HistoryStore {
     if (metrics.coveragePct !== undefined) figures.push(['coverage_pct', '', metrics.coveragePct]);
     if (metrics.mutationScorePct !== undefined)
       figures.push(['mutation_score_pct', '', metrics.mutationScorePct]);
+    for (const figure of metrics.perf ?? []) figures.push([figure.name, figure.label, figure.value]);
     await this.sql.query(
       `INSERT INTO test_metrics (run_id, name, label, value)
        SELECT $1, * FROM unnest($2::text[], $3::text[], $4::float8[])

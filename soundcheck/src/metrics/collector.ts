@@ -19,6 +19,8 @@ export interface MetricsReport {
   coveragePct?: number;
   /** Mutation score in percent, when a mutation run recorded one. */
   mutationScorePct?: number;
+  /** Figures the performance suites left in the run folder (`readPerfFigures`). */
+  perf?: Array<{ name: string; label: string; value: number }>;
 }
 
 function percentile(sorted: readonly number[], p: number): number {

@@ -2,6 +2,8 @@ import path from 'node:path';
 import { startVitest } from 'vitest/node';
 import { examineMachine, printFindings } from '../doctor/doctor.ts';
 import { collectMetrics } from '../metrics/collector.ts';
+import { latestCapacities } from '../perf/history/capacity.ts';
+import { readPerfFigures } from '../perf/history/perf-figures.ts';
 import { readQuarantine } from '../quarantine/quarantine.ts';
 import { writeJobSummary } from '../report/job-summary.ts';
 import type { Verdict } from '../report/run-result.ts';
@@ -133,6 +135,8 @@ export async function run(options: RunOptions): Promise<RunOutcome> {
   const info = runInfo({ id: runId, seed: options.seed, shard: options.shard, target: options.target });
   const log = (line: string) => process.stdout.write(`${line}\n`);
   const history = await phase('history: open the store', () => HistorySession.begin(info, log));
+  // The load suite runs at 60 % of the capacity the stress suite last measured: read once, passed on.
+  process.env.SOUNDCHECK_PERF_CAPACITY = JSON.stringify((await history.read(latestCapacities)) ?? {});
 
   const progress = new ProgressReporter();
   const results = new ResultsReporter({ sink: history.sink });
@@ -183,6 +187,8 @@ export async function run(options: RunOptions): Promise<RunOutcome> {
   const finished = { ...info, finishedAt: new Date().toISOString(), verdict };
   const coverage = readCoverage(folder);
   const metrics = collectMetrics(results.records, coverage ? { coveragePct: coverage.lines } : {});
+  const perf = readPerfFigures(folder);
+  if (perf.length) metrics.perf = perf;
 
   await phase('result collection: history and reports', async () => {
     const view = await history.finish(finished, tally, metrics);

@@ -1,0 +1,63 @@
+import { parseDuration, runLoad, type Scenario } from 'soundcheck/load/index.ts';
+import { lastCapacity } from 'soundcheck/perf/history/capacity.ts';
+import { loadSection, writePerfSection } from 'soundcheck/perf/history/load-section.ts';
+import { loadBudgets, operationOf } from '../budgets.ts';
+import catalogBrowse from '../scenarios/catalog-browse.ts';
+import releaseAuthoring from '../scenarios/release-authoring.ts';
+import review from '../scenarios/review.ts';
+import signIn from '../scenarios/sign-in.ts';
+import { describe, expect, test } from '../support/perf-test.ts';
+
+/** Each scenario's share of the minute `npm run qa` gives the load suite (SOUNDCHECK_LOAD_DURATION). */
+const duration = process.env.SOUNDCHECK_LOAD_DURATION ?? '10s';
+
+// [scenario, fixed rate (it/s) when the history has no measured capacity]
+const mix: Array<[Scenario<unknown>, number]> = [
+  [catalogBrowse as Scenario<unknown>, 4],
+  [signIn as Scenario<unknown>, 1],
+  [releaseAuthoring as Scenario<unknown>, 0.5],
+  [review as Scenario<unknown>, 0.5],
+];
+
+describe('load: the expected mix at 60 % of measured capacity', {
+  tags: ['performance', 'long', 'slow'],
+}, () => {
+  test.for(mix.map(([scenario, fallback]) => [scenario.name, scenario, fallback] as const))(
+    '%s holds its thresholds and every request its p95 budget',
+    async ([, scenario, fallback], { loadTarget }) => {
+      const capacity = await lastCapacity(scenario.name);
+      const rate = capacity ? Math.max(0.2, Math.round(capacity * 6) / 10) : fallback;
+      const seconds = parseDuration(duration, 'SOUNDCHECK_LOAD_DURATION') / 1000;
+      // The review desk consumes a prepared release per iteration.
+      process.env.SOUNDCHECK_REVIEW_RELEASES = String(Math.ceil(rate * seconds) + 2);
+      process.env.SOUNDCHECK_CATALOG_RELEASES = '12';
+      process.env.SOUNDCHECK_SIGN_IN_USERS = '4';
+      const budgets = loadBudgets();
+      const budgetOf = (name: string) => {
+        const operation = operationOf(name, budgets);
+        return operation ? budgets.operations[operation]?.p95Ms : undefined;
+      };
+      const result = await runLoad(
+        { ...scenario, executor: { type: 'constant-arrival-rate', rate, duration, maxVUs: 50 } },
+        { target: loadTarget, maxRequests: 20_000 },
+      );
+      const section = loadSection(
+        `load: ${scenario.name} at ${rate}/s for ${duration} (${capacity ? '60 % of measured capacity' : 'default rate'})`,
+        result,
+        budgetOf,
+      );
+      writePerfSection(`load-${scenario.name}`, section);
+      const { summary } = result;
+      expect(summary.iterations.failed, JSON.stringify(summary.thresholds)).toBe(0);
+      expect(summary.overall.errors.byKind).toEqual({
+        timeout: 0,
+        reset: 0,
+        refused: 0,
+        protocol: 0,
+        other: 0,
+      });
+      expect(summary.thresholds.filter((t) => !t.ok)).toEqual([]);
+      expect(section.metrics?.filter((m) => m.budget !== undefined && m.value > m.budget)).toEqual([]);
+    },
+  );
+});

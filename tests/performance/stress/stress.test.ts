@@ -1,0 +1,110 @@
+import { createApiClient, fetchTransport } from 'soundcheck/client/http-client.ts';
+import { defineScenario, runLoad } from 'soundcheck/load/index.ts';
+import { findKnee } from 'soundcheck/perf/history/knee.ts';
+import { loadSection, writePerfSection } from 'soundcheck/perf/history/load-section.ts';
+import { ReleaseFactory } from '../../factories/releases.ts';
+import type { SignedInUser } from '../../factories/signed-in.ts';
+import { castOf, inBatches } from '../scenarios/cast.ts';
+import { describe, expect, test } from '../support/perf-test.ts';
+
+interface Reads {
+  manager: SignedInUser;
+  releaseIds: string[];
+  /** Answers overload may not give: a 5xx other than 503, a 429/503 without retry-after. */
+  forbidden: string[];
+}
+
+/** The catalogue's reads, checking every answer against what overload may answer. */
+const reads = defineScenario<Reads>({
+  name: 'catalog-browse',
+  executor: { type: 'constant-arrival-rate', rate: 2, duration: '5s' },
+  async setup({ http }) {
+    const { manager } = await castOf(http);
+    const releases = await inBatches(6, 3, () => ReleaseFactory.single().create(http, manager));
+    return { manager, releaseIds: releases.map((release) => release.id), forbidden: [] };
+  },
+  async iteration(ctx, data) {
+    const api = ctx.http.as(data.manager);
+    for (const response of [
+      await api.get(`/v1/releases/${ctx.pick(data.releaseIds)}`),
+      await api.get('/v1/releases?limit=10'),
+    ]) {
+      const shed = response.status === 429 || response.status === 503;
+      if ((shed && !response.headers['retry-after']) || (response.status >= 500 && response.status !== 503))
+        data.forbidden.push(`${response.status}${shed ? ' without retry-after' : ''}`);
+    }
+  },
+});
+
+const peak = Number(process.env.SOUNDCHECK_STRESS_PEAK ?? 60);
+const rampSeconds = Number(process.env.SOUNDCHECK_STRESS_RAMP_S ?? 30);
+
+// Calm run, ramp, up to 30 s of recovery windows, plus setup: minutes on a busy machine.
+describe('stress: ramping arrival rate past capacity', {
+  tags: ['performance', 'long', 'slow'],
+  timeout: 300_000,
+}, () => {
+  test('finds the knee, sheds load only with 429/503 + retry-after, and recovers', async ({ loadTarget }) => {
+    const data = await reads.setup!({
+      http: createApiClient(fetchTransport(loadTarget)),
+      baseUrl: loadTarget,
+      env: process.env,
+    });
+    const calm = {
+      ...reads,
+      setup: () => data,
+      executor: { type: 'constant-arrival-rate' as const, rate: 2, duration: '8s', maxVUs: 20 },
+    };
+    const before = await runLoad(calm, { target: loadTarget });
+    const ramp = await runLoad(
+      {
+        ...reads,
+        setup: () => data,
+        executor: {
+          type: 'ramping-arrival-rate',
+          startRate: 2,
+          stages: [{ target: peak, duration: `${rampSeconds}s` }],
+          maxVUs: 200,
+        },
+        gracefulStop: '15s',
+      },
+      { target: loadTarget, maxRequests: 40_000 },
+    );
+    const knee = findKnee(ramp.timeSeries);
+    // Recovery: the calm rate again, in 5 s windows, until p95 is back within 10 % of before (at most 30 s).
+    const pre = before.summary.overall.service.p95;
+    let recoveredAfter: number | null = null;
+    let last = Number.NaN;
+    for (let waited = 5; waited <= 30 && recoveredAfter === null; waited += 5) {
+      const window = await runLoad(
+        { ...calm, executor: { ...calm.executor, duration: '5s' } },
+        { target: loadTarget },
+      );
+      last = window.summary.overall.service.p95;
+      if (last <= pre * 1.1) recoveredAfter = waited;
+    }
+    const section = loadSection(
+      `stress: catalog reads ramped 2 → ${peak}/s over ${rampSeconds}s; knee ${knee.rate ?? `not reached (> ${peak})`}/s`,
+      ramp,
+      () => undefined,
+    );
+    const capacity = knee.rate ?? peak;
+    writePerfSection('stress-catalog-browse', {
+      ...section,
+      summary: `knee at ${knee.rate ?? `> ${peak}`} it/s (calm p99 ${knee.baselineP99} ms); p95 ${pre} ms before, ${last} ms after${recoveredAfter ? `, recovered within ${recoveredAfter} s` : ', not recovered in 30 s'}`,
+      history: [...section.history, { name: 'perf_capacity_rps', label: 'catalog-browse', value: capacity }],
+      knee: {
+        rate: capacity,
+        curve: knee.curve.map(({ rate, p99, errorRate }) => ({ rate, p99, errorRate })),
+      },
+    });
+    expect(data.forbidden).toEqual([]);
+    expect(ramp.summary.overall.errors.byKind).toMatchObject({
+      reset: 0,
+      refused: 0,
+      protocol: 0,
+      timeout: 0,
+    });
+    expect(recoveredAfter, `p95 ${last} ms after the ramp, ${pre} ms before`).not.toBeNull();
+  });
+});
