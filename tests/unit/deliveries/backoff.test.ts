@@ -4,6 +4,7 @@ import {
   type BackoffPolicy,
   backoffDelayMs,
   backoffPolicyOf,
+  manualRetry,
   onTransportError,
 } from '@soundcheck/api/deliveries/retry.ts';
 import { describe, expect } from 'vitest';
@@ -85,4 +86,39 @@ describe('delivery backoff', { tags: ['unit', 'delivery'] }, () => {
   test('a refused attempt number is named in the error', () => {
     expect(() => backoffDelayMs(0, policy)).toThrow('attempt must be a whole number of at least 1 (got 0)');
   });
+
+  test('an admin retry: a failed delivery starts its attempts again as it was', () => {
+    expect(manualRetry('failed')).toEqual({ event: 'retry', changes: { attempts: 0, nextAttemptAt: null } });
+  });
+
+  test('an admin retry of a rejected delivery is a redelivery: a new MessageId, the package rebuilt', () => {
+    const first = manualRetry('rejected');
+    expect(first).toEqual({
+      event: 'redeliver',
+      changes: {
+        messageId: expect.stringMatching(/^[0-9A-F]{32}$/),
+        ern: null,
+        plan: null,
+        batchId: null,
+        ack: null,
+        attempts: 0,
+        nextAttemptAt: null,
+        uploadedAt: null,
+      },
+    });
+    expect(manualRetry('rejected').changes).not.toMatchObject({ messageId: first.changes.messageId });
+  });
+
+  test.each(['queued', 'uploading', 'acknowledged', 'cancelled'] as const)(
+    'a delivery in %s cannot be retried: 409',
+    (state) => {
+      expect(() => manualRetry(state)).toThrow(
+        expect.objectContaining({
+          status: 409,
+          code: 'INVALID_TRANSITION',
+          message: `A delivery in state ${state} cannot be retried`,
+        }),
+      );
+    },
+  );
 });
