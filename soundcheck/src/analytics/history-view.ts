@@ -3,6 +3,7 @@ import type { HistoryView } from '../report/report-model.ts';
 import { knownClusters } from './clusters.ts';
 import { compareRuns, previousRun } from './compare.ts';
 import { flakyTests } from './flaky.ts';
+import { mutationView } from './mutation.ts';
 import { durationShifts, runTrends } from './trends.ts';
 
 /** The history's part of a run's dashboard: trends, flaky tests, new vs known failures, slowdowns. */
@@ -14,5 +15,6 @@ export async function historyView(sql: Sql, runId: string): Promise<HistoryView>
     sincePrevious: previous ? await compareRuns(sql, previous, runId) : null,
     slowdowns: (await durationShifts(sql, 20, 8)).slowdowns,
     knownClusters: await knownClusters(sql, runId),
+    mutation: await mutationView(sql),
   };
 }

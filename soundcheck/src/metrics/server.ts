@@ -2,6 +2,7 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import path from 'node:path';
 import { flakyTests } from '../analytics/flaky.ts';
+import { mutationView } from '../analytics/mutation.ts';
 import { listRuns } from '../analytics/runs.ts';
 import { runTrends } from '../analytics/trends.ts';
 import type { HistoryAccess } from '../history/store.ts';
@@ -38,6 +39,7 @@ export function historyServer(use: HistoryAccess, reportDir: string): Server {
             await listRuns(store.sql, 200),
             await runTrends(store.sql, 50),
             await flakyTests(store.sql, 50, 50),
+            await mutationView(store.sql),
           ),
         );
         response.writeHead(200, { 'content-type': types['.html'] }).end(page);

@@ -1,12 +1,19 @@
 import type { FlakyTest } from '../analytics/flaky.ts';
+import type { MutationView } from '../analytics/mutation.ts';
 import type { RunRow } from '../analytics/runs.ts';
 import type { RunTrendPoint } from '../analytics/trends.ts';
 import { formatMs, sparkline } from './charts.ts';
 import { html, raw } from './escape.ts';
+import { mutationSection } from './mutation-section.ts';
 import { pageStyle } from './page-style.ts';
 
 /** `soundcheck serve`'s front page: every run, with links to its dashboard, trends and flaky tests. */
-export function renderHistoryPage(runs: RunRow[], trends: RunTrendPoint[], flaky: FlakyTest[]): string {
+export function renderHistoryPage(
+  runs: RunRow[],
+  trends: RunTrendPoint[],
+  flaky: FlakyTest[],
+  mutation?: MutationView,
+): string {
   const latest = runs[0];
   return html`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Soundcheck history</title>
 <style>${raw(pageStyle)}</style></head><body>
@@ -29,6 +36,7 @@ export function renderHistoryPage(runs: RunRow[], trends: RunTrendPoint[], flaky
 <section><h2>Flaky tests <span class="pill">${flaky.length}</span></h2><table><tbody>
   ${flaky.slice(0, 20).map((t) => html`<tr><td>${t.title}<div class="muted">${t.file}</div></td><td class="num">${t.flips} flips / ${t.runs}</td><td class="num">${t.retriedThenPassed} retried</td></tr>`)}
 </tbody></table></section>
+${mutationSection(mutation)}
 <section class="wide"><h2>Runs</h2><table><thead><tr><th>run</th><th>verdict</th><th class="num">passed</th><th class="num">failed</th><th class="num">flaky</th><th class="num">skipped</th><th>commit</th><th class="num">test time</th></tr></thead><tbody>
   ${runs.map(
     (

@@ -5,6 +5,7 @@ import { formatMs, meter, sparkline } from './charts.ts';
 import { html, type Raw, raw } from './escape.ts';
 import type { SectionEntry } from './extra-sections.ts';
 import { failuresSection } from './failures-section.ts';
+import { mutationSection } from './mutation-section.ts';
 import { pageScript } from './page-script.ts';
 import { pageStyle } from './page-style.ts';
 import type { HistoryView, ReportModel } from './report-model.ts';
@@ -153,6 +154,7 @@ export function renderPage(model: ReportModel): string {
 <title>Soundcheck ${model.result.run.verdict} — ${model.result.run.id}</title><style>${raw(pageStyle)}</style></head>
 <body>${header(model)}<main>
 ${failuresSection(model)}${trends(model.history)}${flaky(model.history)}${slowest(model)}${coverage(model)}${apiTimes(model)}
+${mutationSection(model.history?.mutation)}
 ${extraSection('performance', model.performance)}${extraSection('security', model.security)}${testTable(model)}
 </main><script>${raw(pageScript)}</script></body></html>`;
   return page.html;

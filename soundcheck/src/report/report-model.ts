@@ -1,6 +1,7 @@
 import type { KnownCluster } from '../analytics/clusters.ts';
 import type { RunComparison } from '../analytics/compare.ts';
 import type { FlakyTest } from '../analytics/flaky.ts';
+import type { MutationView } from '../analytics/mutation.ts';
 import type { RunTrendPoint, TestDurationTrend } from '../analytics/trends.ts';
 import type { SectionEntry } from './extra-sections.ts';
 import type { RunResult } from './run-result.ts';
@@ -14,6 +15,8 @@ export interface HistoryView {
   slowdowns: TestDurationTrend[];
   /** This run's failure signatures that earlier runs had too: "known failure (seen in 5 runs since …)". */
   knownClusters: KnownCluster[];
+  /** Mutation scores per module and the surviving mutants, from the mutation runs. */
+  mutation?: MutationView;
 }
 
 export interface CoverageTotals {

@@ -1,5 +1,12 @@
 import { fc, test } from '@fast-check/vitest';
-import { type BackoffPolicy, backoffDelayMs, onTransportError } from '@soundcheck/api/deliveries/retry.ts';
+import { loadConfig } from '@soundcheck/api/config.ts';
+import {
+  type BackoffPolicy,
+  backoffDelayMs,
+  backoffPolicyOf,
+  manualRetry,
+  onTransportError,
+} from '@soundcheck/api/deliveries/retry.ts';
 import { describe, expect } from 'vitest';
 
 const policy: BackoffPolicy = { baseMs: 1_000, capMs: 60_000, maxAttempts: 5 };
@@ -68,4 +75,50 @@ describe('delivery backoff', { tags: ['unit', 'delivery'] }, () => {
       { event: 'transport_error_final', attempts: 5 },
     ]);
   });
+
+  test('the default configuration: retries from 5 s, never more than 15 min apart, 8 attempts', () => {
+    const defaults = backoffPolicyOf(loadConfig({}));
+    expect(defaults).toEqual({ baseMs: 5_000, capMs: 15 * 60_000, maxAttempts: 8 });
+    expect(backoffDelayMs(1, defaults, () => 0)).toBe(2_500);
+    expect(backoffDelayMs(20, defaults, () => 1)).toBe(15 * 60_000);
+  });
+
+  test('a refused attempt number is named in the error', () => {
+    expect(() => backoffDelayMs(0, policy)).toThrow('attempt must be a whole number of at least 1 (got 0)');
+  });
+
+  test('an admin retry: a failed delivery starts its attempts again as it was', () => {
+    expect(manualRetry('failed')).toEqual({ event: 'retry', changes: { attempts: 0, nextAttemptAt: null } });
+  });
+
+  test('an admin retry of a rejected delivery is a redelivery: a new MessageId, the package rebuilt', () => {
+    const first = manualRetry('rejected');
+    expect(first).toEqual({
+      event: 'redeliver',
+      changes: {
+        messageId: expect.stringMatching(/^[0-9A-F]{32}$/),
+        ern: null,
+        plan: null,
+        batchId: null,
+        ack: null,
+        attempts: 0,
+        nextAttemptAt: null,
+        uploadedAt: null,
+      },
+    });
+    expect(manualRetry('rejected').changes).not.toMatchObject({ messageId: first.changes.messageId });
+  });
+
+  test.each(['queued', 'uploading', 'acknowledged', 'cancelled'] as const)(
+    'a delivery in %s cannot be retried: 409',
+    (state) => {
+      expect(() => manualRetry(state)).toThrow(
+        expect.objectContaining({
+          status: 409,
+          code: 'INVALID_TRANSITION',
+          message: `A delivery in state ${state} cannot be retried`,
+        }),
+      );
+    },
+  );
 });

@@ -86,4 +86,9 @@ describe('delivery state machine', { tags: ['unit', 'delivery'] }, () => {
       ['acknowledged', 'failed', 'live', 'packaging', 'queued', 'rejected', 'uploaded', 'uploading'].sort(),
     );
   });
+
+  test('an event the machine does not know leads nowhere, from any state', () => {
+    for (const state of deliveryStates)
+      expect(nextDeliveryState(state, 'publish' as DeliveryEvent)).toBeNull();
+  });
 });

@@ -1,4 +1,9 @@
-import { dpidCheckCharacter, isValidDpid, normalizeDpid } from '@soundcheck/api/identifiers/dpid.ts';
+import {
+  checkedDpid,
+  dpidCheckCharacter,
+  isValidDpid,
+  normalizeDpid,
+} from '@soundcheck/api/identifiers/dpid.ts';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { vectors } from './vectors.ts';
@@ -61,5 +66,38 @@ describe('DPID (ISO 7064 MOD 37,36)', { tags: ['unit', 'identifiers'] }, () => {
     ['empty', ''],
   ])('refuses a code of the wrong form (%s)', (_reason, code) => {
     expect(normalizeDpid(code)).toBeNull();
+  });
+
+  test('a valid DPID inside a longer text is refused, whatever comes before or after it', () => {
+    const code = 'PADPIDA2011072101T';
+    // A 19-character text whose 18th character is the check character of its first 17.
+    const body = 'XPADPIDA201107210';
+    const prefixed = `${body}${dpidCheckCharacter(body)}0`;
+    expect(isValidDpid(prefixed)).toBe(false);
+    expect(normalizeDpid(`X${display(code)}`)).toBeNull();
+    expect(normalizeDpid(`${display(code)}X`)).toBeNull();
+  });
+
+  test('spaces around a typed DPID are dropped', () => {
+    expect(normalizeDpid('  PADPIDA2011072101T ')).toBe('PADPIDA2011072101T');
+    expect(normalizeDpid(' pa-dpida-2011072101-t\t')).toBe('PADPIDA2011072101T');
+  });
+
+  test('a character outside 0-9A-Z has no check value, and the error names it', () => {
+    expect(() => dpidCheckCharacter('PADPIDA20110721-1')).toThrow('"-" is not a DPID character');
+  });
+
+  test('a DPID in a request is stored canonical, or refused as a 400 naming the dpid field', () => {
+    expect(checkedDpid('pa-dpida-2011072101-t', 'partner not saved')).toBe('PADPIDA2011072101T');
+    expect(() => checkedDpid('PADPIDA2011072101X', 'partner not saved')).toThrow(
+      expect.objectContaining({
+        status: 400,
+        code: 'VALIDATION_FAILED',
+        message: 'partner not saved',
+        errors: [
+          { field: 'dpid', code: 'INVALID_CHECK_CHARACTER', message: 'dpid fails its MOD 37,36 check' },
+        ],
+      }),
+    );
   });
 });

@@ -59,4 +59,9 @@ describe('UPC-A / EAN-13', { tags: ['unit', 'identifiers'] }, () => {
     expect(normalizeUpc(' 012345678905')).toBeNull();
     expect(normalizeUpc('0123-4567-8905')).toBeNull();
   });
+
+  test.each([7, 9, 10, 11, 15])('a correct check digit does not make %i digits a GTIN', (length) => {
+    const code = withCheck('7'.repeat(length - 1));
+    expect(isValidGtin(code)).toBe(false);
+  });
 });

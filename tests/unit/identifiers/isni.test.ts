@@ -1,4 +1,4 @@
-import { isniCheckCharacter, normalizeIsni } from '@soundcheck/api/identifiers/isni.ts';
+import { isniCheckCharacter, isValidIsni, normalizeIsni } from '@soundcheck/api/identifiers/isni.ts';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { vectors } from './vectors.ts';
@@ -39,5 +39,10 @@ describe('ISNI', { tags: ['unit', 'identifiers'] }, () => {
     expect(normalizeIsni('X000000122819550')).toBeNull();
     expect(normalizeIsni('00000001 2281955X')).toBe('000000012281955X');
     expect(normalizeIsni('000 00001 2281 955X')).toBeNull();
+  });
+
+  test('isValidIsni agrees with normalisation: real codes pass, broken ones do not', () => {
+    for (const { code } of vectors.isni.valid) expect(isValidIsni(code)).toBe(true);
+    for (const { code } of vectors.isni.invalid) expect(isValidIsni(code)).toBe(false);
   });
 });

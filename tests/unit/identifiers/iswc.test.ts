@@ -1,4 +1,4 @@
-import { iswcCheckDigit, normalizeIswc } from '@soundcheck/api/identifiers/iswc.ts';
+import { isValidIswc, iswcCheckDigit, normalizeIswc } from '@soundcheck/api/identifiers/iswc.ts';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { vectors } from './vectors.ts';
@@ -28,5 +28,10 @@ describe('ISWC', { tags: ['unit', 'identifiers'] }, () => {
         expect(normalizeIswc(`T${body}${(check + delta) % 10}`)).toBeNull();
       }),
     );
+  });
+
+  test('isValidIswc agrees with normalisation: real codes pass, broken ones do not', () => {
+    for (const { code } of vectors.iswc.valid) expect(isValidIswc(code)).toBe(true);
+    for (const { code } of vectors.iswc.invalid) expect(isValidIswc(code)).toBe(false);
   });
 });

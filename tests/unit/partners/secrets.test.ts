@@ -57,4 +57,41 @@ describe('partner credential encryption', { tags: ['unit', 'delivery'] }, () => 
   test('a short key is refused', () => {
     expect(() => createSecretBox('short')).toThrow(RangeError);
   });
+
+  test('a secret sealed by an earlier release still decrypts: the key derivation and format are stable', () => {
+    // Sealed once with this SECRETS_KEY and context; rows written by earlier releases must keep reading.
+    const stored = 'v1.mujtTUuBnGZN_KX6.sB4TxpgDrYYXfqXW_fA.Bgx7m5Z59ut8c8XlNqE53g';
+    expect(box.decrypt(stored, context)).toBe('pässwörd-✓');
+  });
+
+  test('a key of exactly 32 characters is enough; 31 is refused with the variable named', () => {
+    expect(() => createSecretBox('k'.repeat(32))).not.toThrow();
+    expect(() => createSecretBox('k'.repeat(31))).toThrow('SECRETS_KEY must be at least 32 characters long');
+  });
+
+  test.each([
+    [
+      'another version',
+      'v2.mujtTUuBnGZN_KX6.sB4TxpgDrYYXfqXW_fA.Bgx7m5Z59ut8c8XlNqE53g',
+      'unknown secret format',
+    ],
+    ['three parts', 'v1.mujtTUuBnGZN_KX6.sB4TxpgDrYYXfqXW_fA', 'unknown secret format'],
+    [
+      'five parts',
+      'v1.mujtTUuBnGZN_KX6.sB4TxpgDrYYXfqXW_fA.Bgx7m5Z59ut8c8XlNqE53g.AAAA',
+      'unknown secret format',
+    ],
+    ['a short IV', 'v1.mujtTUuBnGZN.sB4TxpgDrYYXfqXW_fA.Bgx7m5Z59ut8c8XlNqE53g', 'malformed secret'],
+    ['a short tag', 'v1.mujtTUuBnGZN_KX6.sB4TxpgDrYYXfqXW_fA.Bgx7m5Z59ut8c8Xl', 'malformed secret'],
+  ])('a stored value with %s is refused as such', (_case, sealed, message) => {
+    const refusal = (() => {
+      try {
+        box.decrypt(sealed, context);
+      } catch (error) {
+        return error;
+      }
+    })();
+    expect(refusal).toBeInstanceOf(SecretDecryptError);
+    expect(refusal).toMatchObject({ name: 'SecretDecryptError', message });
+  });
 });

@@ -2,6 +2,7 @@ import {
   actionEvents,
   editableStates,
   initialReleaseState,
+  isEditable,
   nextState,
   type ReleaseEvent,
   type ReleaseState,
@@ -59,5 +60,14 @@ describe('release state machine', { tags: ['unit', 'workflow'] }, () => {
   test('archived is terminal', () => {
     expect(designTransitions.filter((t) => t.from.includes('archived'))).toEqual([]);
     for (const { event } of designTransitions) expect(nextState('archived', event)).toBeNull();
+  });
+
+  test('a release is editable in draft and changes_requested only', () => {
+    expect(releaseStates.filter(isEditable)).toEqual(['draft', 'changes_requested']);
+  });
+
+  test('an event the machine does not know is a programming error that names the event', () => {
+    expect(() => transitionFor('publish' as ReleaseEvent)).toThrow('no transition for event publish');
+    expect(() => nextState('draft', 'publish' as ReleaseEvent)).toThrow('no transition for event publish');
   });
 });
