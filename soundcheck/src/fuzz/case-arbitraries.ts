@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { negativeProbes, type Probe } from './boundaries.ts';
-import type { FuzzCase, Phase } from './fuzz-case.ts';
+import { type FuzzCase, type Phase, wireHeaderValue } from './fuzz-case.ts';
 import { arbitraryFor } from './schema-arbitrary.ts';
 import type { Operation, Schema } from './spec.ts';
 
@@ -80,7 +80,7 @@ export function validCases(
       pathParams: pathParams(operation, fillings),
       query: parametersIn(operation, 'query'),
       headers: parametersIn(operation, 'header').map((headers) =>
-        Object.fromEntries(Object.entries(headers).map(([name, value]) => [name, String(value)])),
+        Object.fromEntries(Object.entries(headers).map(([name, value]) => [name, wireHeaderValue(value)])),
       ),
       body,
     })
@@ -122,7 +122,7 @@ export function withProbe(fuzzCase: FuzzCase, slot: Slot, value: unknown, breaks
     next.pathParams = put(fuzzCase.pathParams, value === undefined ? undefined : String(value));
   else if (slot.where === 'query') next.query = put(fuzzCase.query, value);
   else if (slot.where === 'header')
-    next.headers = put(fuzzCase.headers, value === undefined ? undefined : String(value));
+    next.headers = put(fuzzCase.headers, value === undefined ? undefined : wireHeaderValue(value));
   else next.body = setAt(fuzzCase.body, slot.path, value);
   return next;
 }

@@ -24,6 +24,17 @@ export interface FuzzCase {
 
 export const FORGED_TOKEN = 'Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJmdXp6In0.Zm9yZ2Vk';
 
+/**
+ * A header value as it can travel: HTTP carries bytes, so text goes as its UTF-8 bytes, and the control
+ * characters no client can put in a header (CR, LF, NUL…) are dropped. Generated values pass through this
+ * before they are judged, so the case judged is the case sent.
+ */
+export function wireHeaderValue(value: unknown): string {
+  return Buffer.from(String(value), 'utf8')
+    .toString('latin1')
+    .replace(/[\x00-\x08\x0a-\x1f\x7f]/g, '');
+}
+
 export function concretePath(template: string, params: Record<string, string>): string {
   return template.replace(/\{([^}]+)\}/g, (_, name: string) => encodeURIComponent(params[name] ?? ''));
 }
