@@ -30,9 +30,12 @@ export const FORGED_TOKEN = 'Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJmdXp6In0.Zm9
  * before they are judged, so the case judged is the case sent.
  */
 export function wireHeaderValue(value: unknown): string {
-  return Buffer.from(String(value), 'utf8')
-    .toString('latin1')
-    .replace(/[\x00-\x08\x0a-\x1f\x7f]/g, '');
+  const bytes = Buffer.from(String(value), 'utf8').toString('latin1');
+  const sendable = (char: string) => {
+    const code = char.charCodeAt(0);
+    return code === 0x09 || (code >= 0x20 && code !== 0x7f);
+  };
+  return [...bytes].filter(sendable).join('');
 }
 
 export function concretePath(template: string, params: Record<string, string>): string {
