@@ -99,6 +99,13 @@ export const verbs: Record<string, Verb> = {
     example: 'npx soundcheck shards --count 4 --out shard-plan.json',
     main: async (args) => (await import('./shards.ts')).shardsCommand(args),
   },
+  open: {
+    summary: "open a run's dashboard (prints its file:// URL where there is no display) [run id|folder]",
+    usage: `usage: soundcheck open [run id | run folder]   (default: reports/latest)
+  --report-dir <dir>   where run folders are (default: reports)`,
+    example: 'npx soundcheck open latest',
+    main: async (args) => (await import('./open.ts')).openCommand(args),
+  },
   serve: {
     summary: 'the dashboard over the history and /metrics [--port 9464]',
     usage: `usage: soundcheck serve [--port n] [--host h] [--report-dir dir]
