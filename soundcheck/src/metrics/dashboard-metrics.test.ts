@@ -48,6 +48,11 @@ describe('the Grafana dashboard and alert rules query real metrics', { tags: ['u
     for (const name of exprs.flatMap(metricNames)) expect(exposed).toContain(name);
   });
 
+  test('the JSON Grafana imports is the type-checked dashboard (npm run dashboards rewrites it)', async () => {
+    const { dashboard: source } = await import('../../../dashboards/soundcheck.grafana.ts');
+    expect(dashboard).toEqual(JSON.parse(JSON.stringify(source)));
+  });
+
   test('the name reader finds a metric and ignores functions, labels and strings', () => {
     expect(
       metricNames('rate(soundcheck_runs{verdict="soundcheck_fake"}[5m]) > on(x) soundcheck_flaky_tests'),
