@@ -87,7 +87,16 @@ interface Recipe {
 }
 
 const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
-const title = () => capitalised(faker.word.words({ count: { min: 1, max: 3 } }));
+/** Words QC rule M2 warns about in a title (promotional or redundant version text): a factory title has none. */
+const m2Words = /\b(official|exclusive|free|download|available|original|mix|album|version)\b/i;
+
+/** A random title of one to three words that passes QC (M2: faker's words include "official"). */
+function title(): string {
+  for (;;) {
+    const words = faker.word.words({ count: { min: 1, max: 3 } });
+    if (!m2Words.test(words)) return capitalised(words);
+  }
+}
 
 function daysFromNow(days: number): string {
   const date = new Date();
