@@ -1,10 +1,10 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { databaseUrl, dropDatabase } from '../../fixtures/databases.ts';
+import { freePort } from '../../services/free-port.ts';
 import { GateSetupError } from './gate-error.ts';
 
 /** One API of a comparison, started from its own tree on its own fresh database. */
@@ -16,17 +16,6 @@ export interface ApiUnderTest {
 
 /** The account every API of a comparison bootstraps; scenarios sign in with it (black-box style). */
 export const perfAdmin = { email: 'perf-admin@soundcheck.test', password: 'perf-admin-password-0000' };
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
 
 async function createEmptyDatabase(adminUrl: string, name: string): Promise<string> {
   const client = new pg.Client({ connectionString: adminUrl });

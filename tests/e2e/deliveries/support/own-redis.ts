@@ -1,19 +1,11 @@
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Redis } from 'ioredis';
+import { freePort } from 'soundcheck/services/free-port.ts';
 import { type Child, startChild } from '../../../utils/child.ts';
 import { waitFor } from '../../../utils/wait-for.ts';
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 /** Whether a `redis-server` binary can be run here (the restart tests need one of their own). */
 function redisServerAvailable(binary = 'redis-server'): boolean {

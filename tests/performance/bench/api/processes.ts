@@ -1,26 +1,14 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { availableParallelism } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { freePort } from 'soundcheck/services/free-port.ts';
 
 /** The cores of a two-core (or larger) machine: servers on the first, the load generator on the second. */
 export const cores =
   availableParallelism() >= 2 && spawnSync('taskset', ['-V']).status === 0
     ? { server: '0', load: '1' }
     : null;
-
-/** A TCP port nobody listens on right now. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
 
 export interface ServerProcess {
   url: string;
