@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { type Clock, systemClock } from './clock.ts';
 import type { Config } from './config.ts';
-import { connectPostgres, type Database, openPglite } from './db/database.ts';
+import { connectPostgres, type Database } from './db/database.ts';
+import { openEmbeddedDatabase } from './db/embedded.ts';
 import { migrateUp } from './db/migrate.ts';
 import type { JobQueue } from './jobs/job-queue.ts';
 import { openJobQueue } from './jobs/open-queue.ts';
@@ -55,7 +56,7 @@ function redact(url: string): string {
 }
 
 async function openDatabase(config: Config): Promise<Database> {
-  if (!config.databaseUrl) return openPglite(path.join(config.dataDir, 'db'));
+  if (!config.databaseUrl) return openEmbeddedDatabase(path.join(config.dataDir, 'db'));
   try {
     return await connectPostgres(config.databaseUrl);
   } catch (error) {

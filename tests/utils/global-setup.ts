@@ -1,34 +1,13 @@
-import { createHash, randomBytes } from 'node:crypto';
-import { rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { connectPostgres, openPglite } from '@soundcheck/api/db/database.ts';
-import { loadMigrations, migrateUp } from '@soundcheck/api/db/migrate.ts';
+import { randomBytes } from 'node:crypto';
+import { connectPostgres } from '@soundcheck/api/db/database.ts';
+import { migratedTemplate, migrationsFingerprint, templateFile } from '@soundcheck/api/db/embedded.ts';
+import { migrateUp } from '@soundcheck/api/db/migrate.ts';
 import { dropDatabases, ensureTemplate } from 'soundcheck/fixtures/databases.ts';
 import { checkServices, defaultUrls } from 'soundcheck/services/health.ts';
 import type { TestProject } from 'vitest/node';
 import type { Services } from './services.ts';
 
 const CLONE_PREFIX = 'sc_t_';
-
-function templateName(): string {
-  const fingerprint = createHash('sha256');
-  for (const migration of loadMigrations()) fingerprint.update(`${migration.version}\n${migration.up}\n`);
-  return `soundcheck_tpl_${fingerprint.digest('hex').slice(0, 12)}`;
-}
-
-/** Without PostgreSQL: one migrated PGlite, dumped to a file that every test file starts from. */
-async function pgliteTemplate(runToken: string): Promise<string> {
-  const db = await openPglite(null);
-  try {
-    await migrateUp(db);
-    const file = path.join(tmpdir(), `soundcheck-pglite-${runToken}.tar`);
-    writeFileSync(file, Buffer.from(await (await db.dump!()).arrayBuffer()));
-    return file;
-  } finally {
-    await db.close();
-  }
-}
 
 /**
  * Pre-test phase, once per run: names each missing service with how to start it, fails in strict mode,
@@ -60,9 +39,11 @@ export default async function setup(project: TestProject) {
     target,
     missing: Object.fromEntries(missing.map((status) => [status.name, status.reason ?? 'unavailable'])),
   };
-  if (!postgres && !target) services.pgliteTemplate = await pgliteTemplate(runToken);
+  // The embedded template is warmed on every run: the API processes that tests start on a bare
+  // environment begin from it, and without it each would run its own initdb.
+  const embedded = target ? null : migratedTemplate();
   if (postgres && !target) {
-    services.template = templateName();
+    services.template = `soundcheck_tpl_${migrationsFingerprint()}`;
     await ensureTemplate(postgres, services.template, async (url) => {
       const db = await connectPostgres(url, { poolSize: 1 });
       try {
@@ -72,9 +53,11 @@ export default async function setup(project: TestProject) {
       }
     });
   }
+  await embedded;
+  // Without PostgreSQL, every test file loads its database from that template.
+  if (!postgres && !target) services.pgliteTemplate = templateFile();
   project.provide('services', services);
   return async () => {
-    if (services.pgliteTemplate) rmSync(services.pgliteTemplate, { force: true });
     if (postgres && !target) await dropDatabases(postgres, services.clonePrefix);
   };
 }

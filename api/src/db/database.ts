@@ -49,7 +49,7 @@ export async function connectPostgres(url: string, options: PostgresOptions = {}
   };
 }
 
-/** The contents of a PGlite database, as `dumpPglite` writes them (a tarball of its data directory). */
+/** The contents of a PGlite database, as `dump` writes them (a gzipped tarball of its data directory). */
 export type PgliteDump = Blob;
 
 /**
@@ -70,6 +70,6 @@ export async function openPglite(dir: string | null, from?: PgliteDump): Promise
     },
     query: async <T>(sql: string, params: unknown[] = []) => (await client.query<T>(sql, params)).rows,
     close: () => client.close(),
-    dump: async () => (await client.dumpDataDir('none')) as Blob,
+    dump: async () => (await client.dumpDataDir('gzip')) as Blob,
   };
 }
