@@ -44,9 +44,11 @@ export const verbs: Record<string, Verb> = {
     main: async (args) => (await import('./history.ts')).historyCommand(args),
   },
   flaky: {
-    summary: 'flaky tests over the last runs [--window n]',
-    usage: `usage: soundcheck flaky [--window n]
-  --window <n>         how many recent runs to look at (default: 50)`,
+    summary: 'flaky tests over the last runs [--window n] [--quarantine]',
+    usage: `usage: soundcheck flaky [--window n] [--quarantine [--min-flip-rate %]]
+  --window <n>         how many recent runs to look at (default: 50)
+  --quarantine         propose tests/quarantine.json entries for the tests past the flip rate
+  --min-flip-rate <%>  with --quarantine: the flip rate that proposes an entry (default: 20)`,
     example: 'npx soundcheck flaky --window 20',
     main: async (args) => (await import('./flaky.ts')).flakyCommand(args),
   },
