@@ -14,16 +14,27 @@ async function request(
   key: string,
   hash: string,
   answer: unknown,
-  options: { now?: Date; holdMs?: number; fail?: boolean } = {},
+  options: { now?: Date; fail?: boolean; taken?: () => void; holdUntil?: Promise<void> } = {},
 ): Promise<Outcome> {
   return deps.db.orm.transaction(async (tx) => {
     const memory = await idempotent(tx, userId, key, hash, options.now ?? new Date());
     if ('replay' in memory) return { replay: memory.replay };
-    if (options.holdMs) await sleep(options.holdMs);
+    options.taken?.();
+    await options.holdUntil;
     if (options.fail) throw new Error('the request failed after the key was taken');
     await memory.remember(202, answer);
     return 'new' as const;
   });
+}
+
+async function untilWaitingOnALock(deps: Deps): Promise<void> {
+  for (;;) {
+    const [row] = await deps.db.query<{ waiting: number }>(
+      "SELECT count(*)::int AS waiting FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'",
+    );
+    if (row && row.waiting > 0) return;
+    await sleep(10);
+  }
 }
 
 const reused = (error: unknown) => error instanceof ApiError && error.code === 'IDEMPOTENCY_KEY_REUSED';
@@ -41,12 +52,26 @@ describe('Idempotency-Key storage', { tags: ['integration', 'delivery', 'databas
   });
 
   test('a concurrent duplicate waits for the first and replays its answer', async ({ deps, admin }) => {
-    const [first, second] = await Promise.all([
-      request(deps, admin.id, 'k2', 'h', { id: 'first' }, { holdMs: 300 }),
-      sleep(50).then(() => request(deps, admin.id, 'k2', 'h', { id: 'second' })),
-    ]);
-    expect(first).toBe('new');
-    expect(second).toEqual({ replay: { status: 202, body: { id: 'first' } } });
+    const taken = Promise.withResolvers<void>();
+    const release = Promise.withResolvers<void>();
+    const first = request(
+      deps,
+      admin.id,
+      'k2',
+      'h',
+      { id: 'first' },
+      {
+        taken: taken.resolve,
+        holdUntil: release.promise,
+      },
+    );
+    await taken.promise;
+    const second = request(deps, admin.id, 'k2', 'h', { id: 'second' });
+    // The first holds its key until the second is seen waiting on it (PGlite runs one transaction at a time).
+    if (deps.db.backend === 'postgres') await untilWaitingOnALock(deps);
+    release.resolve();
+    expect(await first).toBe('new');
+    expect(await second).toEqual({ replay: { status: 202, body: { id: 'first' } } });
   });
 
   test('a request that failed leaves no key behind: the retry runs', async ({ deps, admin }) => {

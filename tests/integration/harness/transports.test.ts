@@ -1,5 +1,5 @@
 import { createApiClient, fetchTransport } from 'soundcheck/client/http-client.ts';
-import { bareEnv, startApiProcess } from '../../utils/api-process.ts';
+import { bareEnv, processTestTimeout, startApiProcess } from '../../utils/api-process.ts';
 import { describe, expect, test } from '../../utils/test.ts';
 
 const comparable = (response: { status: number; headers: Record<string, string>; body: unknown }) => ({
@@ -8,7 +8,10 @@ const comparable = (response: { status: number; headers: Record<string, string>;
   body: response.body,
 });
 
-describe('one client for in-process and black-box runs', { tags: ['integration', 'harness', 'slow'] }, () => {
+describe('one client for in-process and black-box runs', {
+  tags: ['integration', 'harness', 'slow'],
+  timeout: processTestTimeout(),
+}, () => {
   test('inject and real HTTP give the same answers', async ({ api }) => {
     const server = await startApiProcess(bareEnv());
     try {

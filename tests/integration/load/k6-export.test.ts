@@ -10,7 +10,7 @@ import { exportK6 } from 'soundcheck/load/k6-export.ts';
 import { defaultUrls } from 'soundcheck/services/health.ts';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { signIn } from '../../factories/signed-in.ts';
-import { type ApiProcess, bareEnv, startApiProcess } from '../../utils/api-process.ts';
+import { type ApiProcess, bareEnv, processTestTimeout, startApiProcess } from '../../utils/api-process.ts';
 import { writeK6Shim } from './support/k6-shim.ts';
 import { type RecordingProxy, recordingProxy } from './support/recording-proxy.ts';
 
@@ -34,7 +34,7 @@ beforeAll(async () => {
     60_000,
   );
   proxy = await recordingProxy(api.url);
-}, 90_000);
+}, processTestTimeout());
 afterAll(async () => {
   await proxy?.close();
   await api?.stop();

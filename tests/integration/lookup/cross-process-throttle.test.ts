@@ -3,13 +3,14 @@ import { createApiClient, fetchTransport } from 'soundcheck/client/http-client.t
 import { cloneDatabase } from 'soundcheck/fixtures/databases.ts';
 import { randomIsrc } from '../../factories/identifiers.ts';
 import { signIn } from '../../factories/signed-in.ts';
-import { type ApiProcess, bareEnv, startApiProcess } from '../../utils/api-process.ts';
+import { type ApiProcess, bareEnv, processTestTimeout, startApiProcess } from '../../utils/api-process.ts';
 import { describe, expect, test } from '../../utils/test.ts';
 
 const admin = { email: 'throttle-admin@soundcheck.test', password: 'throttle-admin-password' };
 
 describe('MusicBrainz throttle shared through Redis', {
   tags: ['integration', 'lookup', 'redis', 'slow', 'external_deps'],
+  timeout: processTestTimeout(2),
 }, () => {
   test('two API processes on one Redis send MusicBrainz at most one request a second, and share the cache', async ({
     services,

@@ -1,8 +1,10 @@
-import { bareEnv, startApiProcess } from '../../utils/api-process.ts';
+import { bareEnv, processTestTimeout, startApiProcess } from '../../utils/api-process.ts';
 import { describe, expect, test } from '../../utils/test.ts';
 
 describe('bodies the API refuses', { tags: ['integration', 'ops'] }, () => {
-  test('a body over the limit gets a 413 the client can read, every time, over a real socket', async () => {
+  test('a body over the limit gets a 413 the client can read, every time, over a real socket', {
+    timeout: processTestTimeout(),
+  }, async () => {
     const server = await startApiProcess(bareEnv());
     try {
       const body = JSON.stringify({ email: 'someone@example.test', password: 'x'.repeat(8_000_000) });

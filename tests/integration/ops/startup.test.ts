@@ -1,5 +1,5 @@
 import net from 'node:net';
-import { bareEnv, runToExit, startApiProcess } from '../../utils/api-process.ts';
+import { bareEnv, processTestTimeout, runToExit, startApiProcess } from '../../utils/api-process.ts';
 import { describe, expect, test } from '../../utils/test.ts';
 
 const oneLine = (text: string) => text.trim().split('\n');
@@ -12,7 +12,10 @@ async function closedPort(): Promise<number> {
   return port;
 }
 
-describe('starting the API process', { tags: ['integration', 'ops', 'slow'] }, () => {
+describe('starting the API process', {
+  tags: ['integration', 'ops', 'slow'],
+  timeout: processTestTimeout(),
+}, () => {
   test.each([
     [{ PORT: 'abc' }, /^soundcheck-api: configuration error: PORT must be a whole number/],
     [

@@ -8,7 +8,7 @@ import { adminCredentials } from '../../factories/admin.ts';
 import { ReleaseFactory } from '../../factories/releases.ts';
 import { createLabel, signIn } from '../../factories/signed-in.ts';
 import { sampleBytes } from '../../fixtures/sample-files.ts';
-import { type ApiProcess, bareEnv, startApiProcess } from '../../utils/api-process.ts';
+import { type ApiProcess, bareEnv, processTestTimeout, startApiProcess } from '../../utils/api-process.ts';
 import { services } from '../../utils/services.ts';
 import { describe, expect, test } from '../../utils/test.ts';
 
@@ -38,7 +38,7 @@ beforeAll(async () => {
   const label = await createLabel(api, user);
   releaseId = (await ReleaseFactory.single().params({ labelId: label.id }).create(api, user)).id;
   token = user.accessToken;
-}, 60_000);
+}, processTestTimeout());
 afterAll(async () => {
   await server?.stop();
 });
