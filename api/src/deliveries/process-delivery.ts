@@ -2,12 +2,11 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { and, eq, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import type { Deps } from '../deps.ts';
 import type { DeliveryJob } from './enqueue.ts';
+import { leaseMs, leaseOf } from './lease.ts';
 import { packageDelivery } from './package-delivery.ts';
 import { type DeliveryRow, deliveries } from './tables.ts';
 import { transitionDelivery } from './transition.ts';
 import { uploadDelivery } from './upload-delivery.ts';
-
-const leaseMs = (deps: Pick<Deps, 'config'>) => deps.config.deliveries.transportTimeoutMs + 2_000;
 
 /**
  * Takes the delivery for this worker: only one worker holds an unexpired lease, so a stalled job that
@@ -58,30 +57,12 @@ async function claimWhenDue(deps: Deps, id: string): Promise<DeliveryRow | null>
 export async function processDelivery(deps: Deps, job: DeliveryJob): Promise<void> {
   let delivery = (await claim(deps, job.deliveryId)) ?? (await claimWhenDue(deps, job.deliveryId));
   if (!delivery) return;
-  // The lease value this worker last wrote is its token: renewing and releasing only touch the row while it
-  // still holds that value, so a worker whose lease expired and was taken over cannot extend or clear the
-  // new holder's lease.
-  let held = delivery.leaseUntil as Date;
-  const ours = () => and(eq(deliveries.id, job.deliveryId), eq(deliveries.leaseUntil, held));
-  const renewLease = async () => {
-    const next = new Date(deps.clock.now().getTime() + leaseMs(deps));
-    const renewed = await deps.db.orm
-      .update(deliveries)
-      .set({ leaseUntil: next })
-      .where(ours())
-      .returning({ id: deliveries.id });
-    if (renewed.length) held = next;
-    return renewed.length > 0;
-  };
+  const lease = leaseOf(deps, job.deliveryId, delivery.leaseUntil as Date);
   // Renewed while the job runs, not only between files: one large file can take longer than the lease, and
   // an expired lease lets the sweeper start a second, concurrent upload of the same delivery.
-  let renewing: Promise<void> = Promise.resolve();
   const heartbeat = setInterval(
     () => {
-      renewing = renewLease().then(
-        () => {},
-        () => {},
-      );
+      lease.renew().catch(() => {});
     },
     Math.max(50, Math.floor(leaseMs(deps) / 3)),
   );
@@ -96,11 +77,10 @@ export async function processDelivery(deps: Deps, job: DeliveryJob): Promise<voi
       );
     }
     if (delivery?.state === 'packaging') delivery = await packageDelivery(deps, delivery);
-    if (delivery?.state === 'uploading') await uploadDelivery(deps, delivery, renewLease);
+    if (delivery?.state === 'uploading') await uploadDelivery(deps, delivery, lease.renew);
   } finally {
     clearInterval(heartbeat);
-    // A renewal still in flight must not re-take the lease after it is released below.
-    await renewing;
-    await deps.db.orm.update(deliveries).set({ leaseUntil: null }).where(ours());
+    // After any renewal still in flight, so that it cannot re-take the lease.
+    await lease.release();
   }
 }

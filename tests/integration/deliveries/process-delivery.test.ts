@@ -33,9 +33,11 @@ describe('the delivery job: lease and timing', {
     // The first file takes longer to open than the whole lease: only a heartbeat keeps the lease.
     sftp.scenario('*', { delayMs: 4_500, times: 1 });
     const first = processDelivery(short, { deliveryId: delivery.id });
-    const claimed = await waitFor('the first job to claim', async () => {
+    // The lease held once the upload (held 4.5 s on its first file) has begun: packaging before it may take
+    // any time on a busy machine.
+    const claimed = await waitFor('the first job to start uploading', async () => {
       const row = await deliveryRow(deps, delivery.id);
-      return row?.leaseUntil ? row.leaseUntil.getTime() : undefined;
+      return row?.state === 'uploading' && row.leaseUntil ? row.leaseUntil.getTime() : undefined;
     });
     await waitFor(
       'the first lease to be over',
