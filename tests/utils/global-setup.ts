@@ -3,6 +3,7 @@ import { connectPostgres } from '@soundcheck/api/db/database.ts';
 import { migratedTemplate, migrationsFingerprint, templateFile } from '@soundcheck/api/db/embedded.ts';
 import { migrateUp } from '@soundcheck/api/db/migrate.ts';
 import { dropDatabases, ensureTemplate } from 'soundcheck/fixtures/databases.ts';
+import { emptyPglite } from 'soundcheck/history/new-pglite.ts';
 import { checkServices, defaultUrls } from 'soundcheck/services/health.ts';
 import type { TestProject } from 'vitest/node';
 import type { Services } from './services.ts';
@@ -39,9 +40,9 @@ export default async function setup(project: TestProject) {
     target,
     missing: Object.fromEntries(missing.map((status) => [status.name, status.reason ?? 'unavailable'])),
   };
-  // The embedded template is warmed on every run: the API processes that tests start on a bare
-  // environment begin from it, and without it each would run its own initdb.
-  const embedded = target ? null : migratedTemplate();
+  // The embedded templates are warmed on every run: API processes that tests start on a bare environment
+  // and new embedded histories begin from them; without them each would run its own initdb.
+  const embedded = target ? null : Promise.all([migratedTemplate(), emptyPglite()]);
   if (postgres && !target) {
     services.template = `soundcheck_tpl_${migrationsFingerprint()}`;
     await ensureTemplate(postgres, services.template, async (url) => {

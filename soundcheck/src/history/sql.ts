@@ -3,6 +3,7 @@ import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { UserError } from '../user-error.ts';
+import { openPgliteDir } from './new-pglite.ts';
 
 /** The history database: real PostgreSQL, or PGlite embedded in the process. */
 export interface Sql {
@@ -92,17 +93,17 @@ async function lockDirectory(dir: string, waitMs: number): Promise<() => void> {
   }
 }
 
-/** PGlite in `dir` (created if missing, locked while open: waits `waitMs` for another holder), or in memory when `dir` is null. */
 /** How long to wait for another process's hold on the embedded history (`SOUNDCHECK_HISTORY_WAIT_MS`, 60 s). */
 const defaultWaitMs = () => {
   const configured = Number(process.env.SOUNDCHECK_HISTORY_WAIT_MS);
   return Number.isFinite(configured) && configured >= 0 ? configured : 60_000;
 };
 
+/** PGlite in `dir` (created if missing, locked while open: waits `waitMs` for another holder), or in memory when `dir` is null. */
 export async function openEmbedded(dir: string | null, waitMs = defaultWaitMs()): Promise<Sql> {
   if (dir) mkdirSync(dir, { recursive: true });
   const unlock = dir ? await lockDirectory(dir, waitMs) : () => {};
-  const client = await (dir ? PGlite.create(dir) : PGlite.create()).catch((error: Error) => {
+  const client = await (dir ? openPgliteDir(dir) : PGlite.create()).catch((error: Error) => {
     unlock();
     throw error;
   });
