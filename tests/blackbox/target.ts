@@ -5,7 +5,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { connectPostgres } from '@soundcheck/api/db/database.ts';
 import { SmtpMock } from 'soundcheck/mocks/smtp-mock.ts';
 import { MusicBrainzMock } from '../mocks/musicbrainz.ts';
-import { API_START_LIMIT_MS, type ApiProcess, startApiProcess } from '../utils/api-process.ts';
+import { type ApiProcess, startApiProcess } from '../utils/api-process.ts';
+import { PROCESS_START_LIMIT_MS } from '../utils/child.ts';
 
 /** The admin a black-box target bootstraps; the suite signs in with it (BOOTSTRAP_ADMIN_*). */
 export const targetAdmin = { email: 'blackbox-admin@soundcheck.test', password: 'blackbox-admin-password' };
@@ -95,7 +96,7 @@ export async function startBlackBoxTarget(options: {
       LOG_LEVEL: 'info',
       ...targetEnvironment({ musicbrainzBaseUrl: musicbrainz.baseUrl, smtpUrl: smtp.url }),
     };
-    api = await startApiProcess(env, API_START_LIMIT_MS, options.serverScript);
+    api = await startApiProcess(env, PROCESS_START_LIMIT_MS, options.serverScript);
     await waitReady(api.url);
     return { url: api.url, stop };
   } catch (error) {

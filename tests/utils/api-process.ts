@@ -2,18 +2,9 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { PROCESS_START_LIMIT_MS } from './child.ts';
 
 const server = path.resolve(import.meta.dirname, '../../api/src/server.ts');
-
-/**
- * When a start counts as hung rather than slow. Tests wait on the server's own readiness line, so this only
- * bounds a server that never listens; a start on a 2-core machine whose cores are both busy has been seen
- * at about 50 s (most of it imports and PGlite, the cached migrated template already spares initdb).
- */
-export const API_START_LIMIT_MS = 90_000;
-
-/** The time limit of a test that starts `starts` API processes and then does `workMs` of its own work. */
-export const processTestTimeout = (starts = 1, workMs = 30_000) => starts * API_START_LIMIT_MS + workMs;
 
 export interface ApiProcess {
   child: ChildProcess;
@@ -32,7 +23,7 @@ export function bareEnv(extra: Record<string, string> = {}): Record<string, stri
 /** Runs the server to completion (it is expected to refuse to start); returns its exit code and stderr. */
 export function runToExit(
   env: Record<string, string>,
-  timeoutMs = API_START_LIMIT_MS,
+  timeoutMs = PROCESS_START_LIMIT_MS,
 ): Promise<{ code: number | null; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [server], { env, stdio: ['ignore', 'ignore', 'pipe'] });
@@ -54,7 +45,7 @@ export function runToExit(
 /** Starts the real server as its own process and waits until it listens. */
 export function startApiProcess(
   env: Record<string, string>,
-  timeoutMs = API_START_LIMIT_MS,
+  timeoutMs = PROCESS_START_LIMIT_MS,
   /** Another copy of the API (the effectiveness runs start patched copies). */
   script = server,
 ): Promise<ApiProcess> {

@@ -1,5 +1,15 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 
+/**
+ * When a start counts as hung rather than slow. Tests wait on a process's own readiness line, so this only
+ * bounds a process that never gets there; an API start on a 2-core machine whose cores are both busy has
+ * been seen at about 50 s (most of it imports and PGlite; the cached templates already spare initdb).
+ */
+export const PROCESS_START_LIMIT_MS = 90_000;
+
+/** The time limit of a test that starts `starts` processes one after another, then does `workMs` of work. */
+export const processTestTimeout = (starts = 1, workMs = 30_000) => starts * PROCESS_START_LIMIT_MS + workMs;
+
 export interface Child {
   process: ChildProcess;
   output: () => string;
@@ -37,7 +47,7 @@ export function startChild(
   return {
     process: child,
     output: () => output,
-    printed(pattern, timeoutMs = 20_000) {
+    printed(pattern, timeoutMs = PROCESS_START_LIMIT_MS) {
       return new Promise((resolve, reject) => {
         const check = () => {
           const match = pattern.exec(output);

@@ -12,7 +12,7 @@ import {
   queuedDelivery,
   settledDelivery,
 } from '../../factories/queued-delivery.ts';
-import type { Child } from '../../utils/child.ts';
+import { type Child, processTestTimeout } from '../../utils/child.ts';
 import { expectBatchChoreography } from '../../utils/choreography-check.ts';
 import { describe, expect, test } from '../../utils/test.ts';
 import { waitFor } from '../../utils/wait-for.ts';
@@ -49,6 +49,7 @@ async function enqueueOn(
 // black-box run cannot do to a deployment it only reaches over HTTP.
 describe('delivery recovery with worker processes', {
   tags: ['e2e', 'delivery', 'redis', 'external_deps', 'slow'],
+  timeout: processTestTimeout(3),
 }, () => {
   test('a worker killed mid-upload: another worker resumes the batch, skips what arrived, writes BatchComplete once', async ({
     api,

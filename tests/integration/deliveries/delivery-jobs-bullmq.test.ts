@@ -7,7 +7,7 @@ import { registerJobHandlers } from '@soundcheck/api/jobs/handlers.ts';
 import { asc, eq } from 'drizzle-orm';
 import { s3Transport } from '../../factories/partners.ts';
 import { queuedDelivery, settledDelivery } from '../../factories/queued-delivery.ts';
-import { startChild } from '../../utils/child.ts';
+import { processTestTimeout, startChild } from '../../utils/child.ts';
 import { describe, expect, test } from '../../utils/test.ts';
 
 const hangingWorker = path.join(import.meta.dirname, 'support/hanging-worker.ts');
@@ -137,14 +137,9 @@ describe('delivery jobs on real Redis and BullMQ', {
     }
   });
 
-  test('a worker that dies mid-job leaves a stalled job that another worker picks up and finishes', async ({
-    api,
-    admin,
-    deps,
-    mocks,
-    services,
-    realRedis,
-  }) => {
+  test('a worker that dies mid-job leaves a stalled job that another worker picks up and finishes', {
+    timeout: processTestTimeout(),
+  }, async ({ api, admin, deps, mocks, services, realRedis }) => {
     const { delivery } = await queuedDelivery(api, admin, deps, s3Transport(mocks.s3, 'bull-stall', 'in'));
     const prefix = `${realRedis.options.keyPrefix}bull3`;
     const dying = startChild(hangingWorker, [services.redis ?? '', prefix, DELIVERY_QUEUE]);

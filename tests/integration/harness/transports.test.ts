@@ -1,5 +1,6 @@
 import { createApiClient, fetchTransport } from 'soundcheck/client/http-client.ts';
-import { bareEnv, processTestTimeout, startApiProcess } from '../../utils/api-process.ts';
+import { bareEnv, startApiProcess } from '../../utils/api-process.ts';
+import { processTestTimeout } from '../../utils/child.ts';
 import { describe, expect, test } from '../../utils/test.ts';
 
 const comparable = (response: { status: number; headers: Record<string, string>; body: unknown }) => ({

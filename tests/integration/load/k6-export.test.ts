@@ -10,7 +10,8 @@ import { exportK6 } from 'soundcheck/load/k6-export.ts';
 import { defaultUrls } from 'soundcheck/services/health.ts';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { signIn } from '../../factories/signed-in.ts';
-import { type ApiProcess, bareEnv, processTestTimeout, startApiProcess } from '../../utils/api-process.ts';
+import { type ApiProcess, bareEnv, startApiProcess } from '../../utils/api-process.ts';
+import { processTestTimeout } from '../../utils/child.ts';
 import { writeK6Shim } from './support/k6-shim.ts';
 import { type RecordingProxy, recordingProxy } from './support/recording-proxy.ts';
 

@@ -3,7 +3,8 @@ import { createApiClient, fetchTransport } from 'soundcheck/client/http-client.t
 import { cloneDatabase } from 'soundcheck/fixtures/databases.ts';
 import { randomIsrc } from '../../factories/identifiers.ts';
 import { signIn } from '../../factories/signed-in.ts';
-import { type ApiProcess, bareEnv, processTestTimeout, startApiProcess } from '../../utils/api-process.ts';
+import { type ApiProcess, bareEnv, startApiProcess } from '../../utils/api-process.ts';
+import { processTestTimeout } from '../../utils/child.ts';
 import { describe, expect, test } from '../../utils/test.ts';
 
 const admin = { email: 'throttle-admin@soundcheck.test', password: 'throttle-admin-password' };

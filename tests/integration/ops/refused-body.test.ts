@@ -1,4 +1,5 @@
-import { bareEnv, processTestTimeout, startApiProcess } from '../../utils/api-process.ts';
+import { bareEnv, startApiProcess } from '../../utils/api-process.ts';
+import { processTestTimeout } from '../../utils/child.ts';
 import { describe, expect, test } from '../../utils/test.ts';
 
 describe('bodies the API refuses', { tags: ['integration', 'ops'] }, () => {

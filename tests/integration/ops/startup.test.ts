@@ -1,5 +1,6 @@
 import net from 'node:net';
-import { bareEnv, processTestTimeout, runToExit, startApiProcess } from '../../utils/api-process.ts';
+import { bareEnv, runToExit, startApiProcess } from '../../utils/api-process.ts';
+import { processTestTimeout } from '../../utils/child.ts';
 import { describe, expect, test } from '../../utils/test.ts';
 
 const oneLine = (text: string) => text.trim().split('\n');

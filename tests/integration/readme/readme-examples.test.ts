@@ -1,7 +1,8 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { sampleFile } from '../../fixtures/sample-files.ts';
-import { bareEnv, processTestTimeout, startApiProcess } from '../../utils/api-process.ts';
+import { bareEnv, startApiProcess } from '../../utils/api-process.ts';
+import { processTestTimeout } from '../../utils/child.ts';
 import { describe, expect, test } from '../../utils/test.ts';
 import { commandsOf, promisedOutputs, readmeShellBlocks, repoRoot } from './readme-blocks.ts';
 import { unresolved } from './readme-commands.ts';

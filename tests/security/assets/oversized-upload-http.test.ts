@@ -8,7 +8,8 @@ import { adminCredentials } from '../../factories/admin.ts';
 import { ReleaseFactory } from '../../factories/releases.ts';
 import { createLabel, signIn } from '../../factories/signed-in.ts';
 import { sampleBytes } from '../../fixtures/sample-files.ts';
-import { type ApiProcess, bareEnv, processTestTimeout, startApiProcess } from '../../utils/api-process.ts';
+import { type ApiProcess, bareEnv, startApiProcess } from '../../utils/api-process.ts';
+import { processTestTimeout } from '../../utils/child.ts';
 import { services } from '../../utils/services.ts';
 import { describe, expect, test } from '../../utils/test.ts';
 
