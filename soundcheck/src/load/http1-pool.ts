@@ -1,4 +1,5 @@
-import { connect, type Socket } from 'node:net';
+import { connect, isIP, type Socket } from 'node:net';
+import { connect as connectTls } from 'node:tls';
 import { type RawResponse, ResponseParser } from './http1-parser.ts';
 
 /** A request as it goes on the wire: its head (request line and headers) and optional body. */
@@ -37,13 +38,11 @@ export class Connection {
   private readonly inFlight: InFlight[] = [];
   private lastUsed = 0;
 
-  private readonly host: string;
-  private readonly port: number;
+  private readonly origin: { host: string; port: number; tls: boolean };
   private readonly now: () => number;
 
-  constructor(host: string, port: number, now: () => number) {
-    this.host = host;
-    this.port = port;
+  constructor(origin: { host: string; port: number; tls: boolean }, now: () => number) {
+    this.origin = origin;
     this.now = now;
   }
 
@@ -83,7 +82,10 @@ export class Connection {
   }
 
   private open(): Socket {
-    const socket = connect({ host: this.host, port: this.port });
+    const { host, port, tls } = this.origin;
+    const socket = tls
+      ? connectTls({ host, port, ALPNProtocols: ['http/1.1'], ...(isIP(host) ? {} : { servername: host }) })
+      : connect({ host, port });
     socket.setNoDelay(true);
     this.socket = socket;
     const parser = new ResponseParser(

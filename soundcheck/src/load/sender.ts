@@ -99,10 +99,15 @@ function wireRequest(request: ApiRequest, basePath: string, host: string): WireR
  */
 export function poolSender(baseUrl: string, options: PoolOptions): { send: Sender; close(): Promise<void> } {
   const origin = new URL(baseUrl);
-  const port = Number(origin.port || 80);
+  const tls = origin.protocol === 'https:';
+  const address = {
+    host: origin.hostname.replace(/^\[|\]$/g, ''),
+    port: Number(origin.port || (tls ? 443 : 80)),
+    tls,
+  };
   const connections = Array.from(
     { length: options.connections },
-    () => new Connection(origin.hostname.replace(/^\[|\]$/g, ''), port, options.now),
+    () => new Connection(address, options.now),
   );
   const places = new Places(connections, Math.max(1, options.pipelining));
   const basePath = origin.pathname.replace(/\/$/, '');
