@@ -130,7 +130,6 @@ async function load(args: string[]): Promise<number> {
     stop.abort();
   };
   process.on('SIGINT', interrupt);
-  process.stderr.write(`${scenario.name}: ${scenario.executor.type} against ${target}\n`);
   try {
     const workers = whole(values.workers, '--workers') ?? 1;
     const maxRequests = whole(values['max-requests'], '--max-requests') ?? 10_000_000;
@@ -142,6 +141,7 @@ async function load(args: string[]): Promise<number> {
       maxRequests,
       ...(values['max-duration'] ? { maxDuration: values['max-duration'] } : {}),
       stop: stop.signal,
+      onStart: () => process.stderr.write(`${scenario.name}: ${scenario.executor.type} against ${target}\n`),
       onSecond: (point) => process.stderr.write(`${liveLine(point)}\n`),
     });
     process.stdout.write(`\n${finalReport(result.summary)}\n`);

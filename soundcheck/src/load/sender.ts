@@ -105,10 +105,7 @@ export function poolSender(baseUrl: string, options: PoolOptions): { send: Sende
     port: Number(origin.port || (tls ? 443 : 80)),
     tls,
   };
-  const connections = Array.from(
-    { length: options.connections },
-    () => new Connection(address, options.now),
-  );
+  const connections = Array.from({ length: options.connections }, () => new Connection(address, options.now));
   const places = new Places(connections, Math.max(1, options.pipelining));
   const basePath = origin.pathname.replace(/\/$/, '');
   const tick = Math.min(1000, Math.max(5, options.timeoutMs / 10));
