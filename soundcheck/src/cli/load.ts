@@ -4,6 +4,7 @@ import { finalReport, liveLine } from '../load/console-output.ts';
 import { defineScenario } from '../load/define-scenario.ts';
 import { LoadConfigError } from '../load/durations.ts';
 import { executorFromFlags } from '../load/flag-executor.ts';
+import { LoadPusher } from '../load/push-metrics.ts';
 import { writeLoadReport } from '../load/report-file.ts';
 import { runLoad } from '../load/run-load.ts';
 import { loadScenarioFile } from '../load/scenario-file.ts';
@@ -28,6 +29,7 @@ export const loadUsage = `usage: soundcheck load <scenario.ts | URL> [options]
   --max-requests <n>      stop after n requests (default 10000000)
   --max-duration <d>      refuse longer plans (default 30m)
   --allow-remote          allow a target that is not loopback
+  --pushgateway <url>     push the live figures each second and the totals at the end (job soundcheck_load)
   --export-k6             print a k6 script of the scenario instead of running it
 Exit codes: 0 passed, 99 a threshold failed, 2 bad input, 130 interrupted.`;
 
@@ -51,6 +53,7 @@ const options = {
   'max-duration': { type: 'string' },
   'allow-remote': { type: 'boolean' },
   'export-k6': { type: 'boolean' },
+  pushgateway: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -90,6 +93,14 @@ export function applyFlags(base: Scenario<unknown>, values: Values, fromUrl: boo
       ...(values.timeout === undefined ? {} : { timeout: values.timeout }),
     },
   });
+}
+
+function pushgatewayUrl(value: string): string {
+  if (!/^https?:\/\/[^/]/.test(value))
+    throw new LoadConfigError(
+      `--pushgateway takes the gateway's URL, e.g. http://127.0.0.1:9091, not "${value}"`,
+    );
+  return value;
 }
 
 /** `soundcheck load`: runs a scenario (or a URL), prints a live line and a table, writes the result. */
@@ -133,6 +144,10 @@ async function load(args: string[]): Promise<number> {
   try {
     const workers = whole(values.workers, '--workers') ?? 1;
     const maxRequests = whole(values['max-requests'], '--max-requests') ?? 10_000_000;
+    const log = (line: string) => process.stderr.write(`${line}\n`);
+    const pusher = values.pushgateway
+      ? new LoadPusher(pushgatewayUrl(values.pushgateway), scenario.name, log)
+      : null;
     const result = await runLoad(scenario, {
       target,
       allowRemote: values['allow-remote'] ?? false,
@@ -142,8 +157,12 @@ async function load(args: string[]): Promise<number> {
       ...(values['max-duration'] ? { maxDuration: values['max-duration'] } : {}),
       stop: stop.signal,
       onStart: () => process.stderr.write(`${scenario.name}: ${scenario.executor.type} against ${target}\n`),
-      onSecond: (point) => process.stderr.write(`${liveLine(point)}\n`),
+      onSecond: (point) => {
+        log(liveLine(point));
+        pusher?.second(point);
+      },
     });
+    await pusher?.finish(result.summary);
     process.stdout.write(`\n${finalReport(result.summary)}\n`);
     const written = writeLoadReport(values['report-dir'] ?? path.join('reports', 'load'), result);
     process.stdout.write(`result: ${written}\n`);
