@@ -139,6 +139,11 @@ describe('soundcheck load: the command-line contract', {
       /cannot reach http:\/\/127\.0\.0\.1:1 .*start the service or fix --target/,
     ],
     [
+      'a Pushgateway that is not a URL',
+      () => [`${target}/`, '--rate', '10/s', '--pushgateway', 'gateway:9091'],
+      /--pushgateway takes the gateway's URL/,
+    ],
+    [
       'a target that is not loopback',
       () => ['http://192.0.2.1/', '--rate', '10/s'],
       /not loopback.*--allow-remote/,
