@@ -121,7 +121,9 @@ export async function runLoad<Data>(scenario: Scenario<Data>, options: RunLoadOp
   );
   const watches = thresholds.filter((t) => t.windowSeconds !== null).map((t) => new WindowWatch(t));
   const stop = new AbortController();
-  options.stop?.addEventListener('abort', () => stop.abort('interrupted'), { once: true });
+  // Ctrl-C gives no reason (an AbortError): "interrupted"; a run stopping its siblings says why.
+  const reason = () => (typeof options.stop?.reason === 'string' ? options.stop.reason : 'interrupted');
+  options.stop?.addEventListener('abort', () => stop.abort(reason()), { once: true });
   const plan: ThreadPlan = {
     connections: Math.min(256, concurrencyOf(scenario.executor, 256), scenario.transport?.connections ?? 256),
     pipelining: scenario.transport?.pipelining ?? 1,
