@@ -30,7 +30,7 @@ const quick = (name: string, path: string, thresholds = {}) =>
     name,
     executor: { type: 'per-vu-iterations', vus: 2, iterations: 6 },
     thresholds,
-    iteration: async ({ http }) => {
+    iteration: async ({ http }, _data: unknown) => {
       await http.get(path);
     },
   });
@@ -56,14 +56,14 @@ describe('several scenarios in one run', { tags: ['integration', 'harness'], tim
       name: 'failing',
       executor: { type: 'constant-arrival-rate', rate: 20, duration: '30s', maxVUs: 5 },
       thresholds: { http_req_duration: [{ threshold: 'p(50)<0.001', abortOnFail: true }] },
-      iteration: async ({ http }) => {
+      iteration: async ({ http }, _data: unknown) => {
         await http.get('/fail');
       },
     });
     const long = defineScenario({
       name: 'long',
       executor: { type: 'constant-arrival-rate', rate: 20, duration: '30s', maxVUs: 5 },
-      iteration: async ({ http }) => {
+      iteration: async ({ http }, _data: unknown) => {
         await http.get('/long');
       },
     });
