@@ -130,7 +130,12 @@ export function poolSender(baseUrl: string, options: PoolOptions): { send: Sende
     );
   };
   const send: Sender = (request) => {
-    const wire = wireRequest(request, basePath, origin.host);
+    let wire: WireRequest;
+    try {
+      wire = wireRequest(request, basePath, origin.host);
+    } catch (error) {
+      return Promise.reject(error);
+    }
     const place = places.take();
     return place instanceof Connection ? answer(place, wire) : place.then((c) => answer(c, wire));
   };
