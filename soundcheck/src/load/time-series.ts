@@ -1,4 +1,4 @@
-import { decodeHistogram, type Histogram, newHistogram, percentileMs } from './histogram.ts';
+import { decodeHistogram, type Histogram, newHistogram, percentilesMs } from './histogram.ts';
 import type { SecondBucket } from './recorder.ts';
 import type { TimePoint } from './result-types.ts';
 
@@ -100,15 +100,15 @@ export class TimeSeries {
   private pointOf(second: number, merged: MergedSecond): TimePoint {
     if (merged.point && !merged.corrected) return merged.point;
     const { counts, corrected } = merged;
-    const at = (p: number) => (corrected ? percentileMs(corrected, p) : null);
+    const [p50 = null, p95 = null, p99 = null] = corrected ? percentilesMs(corrected, [50, 95, 99]) : [];
     merged.point = {
       second,
       targetRate: this.targetRateAt(second),
       achievedRate: counts.started,
       requests: counts.requests,
-      p50: at(50),
-      p95: at(95),
-      p99: at(99),
+      p50,
+      p95,
+      p99,
       errors: counts.errors,
       dropped: counts.dropped,
       activeVUs: counts.activeVUs,
