@@ -1,10 +1,17 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { poolSender } from '../../../src/load/sender.ts';
+import { systemBinaryMissing } from '../../support/system-binary.ts';
 
 let server: Server | undefined;
 afterEach(async () => {
-  server?.closeAllConnections();
+  if (!server) return;
+  server.closeAllConnections();
   await new Promise((resolve) => server?.close(resolve));
   server = undefined;
 });
@@ -115,5 +122,47 @@ describe('the load engine’s HTTP/1.1 connections', { tags: ['integration', 'ha
     ).rejects.toThrow(/line break/);
     await close();
     expect(seen.connections).toBe(0);
+  });
+
+  test('an https target: the same keep-alive connection, over TLS', async (ctx) => {
+    const missing = systemBinaryMissing('openssl', 'openssl');
+    if (missing) return ctx.skip(missing);
+    const dir = mkdtempSync(path.join(tmpdir(), 'soundcheck-tls-'));
+    ctx.onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+    const [key, cert] = [path.join(dir, 'key.pem'), path.join(dir, 'cert.pem')];
+    execFileSync(
+      'openssl',
+      ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', cert].concat([
+        '-days',
+        '1',
+        '-subj',
+        '/CN=localhost',
+      ]),
+      { stdio: 'ignore' },
+    );
+    let connections = 0;
+    const tls = createHttpsServer({ key: readFileSync(key), cert: readFileSync(cert) }, echo);
+    tls.on('secureConnection', () => connections++);
+    await new Promise<void>((resolve) => tls.listen(0, '127.0.0.1', resolve));
+    ctx.onTestFinished(() => {
+      tls.closeAllConnections();
+      tls.close();
+    });
+    // The certificate is our own: trust it the way Node users do for a test server.
+    const trusted = process.env.NODE_TLS_REJECT_UNAUTHORIZED;
+    process.env.NODE_TLS_REJECT_UNAUTHORIZED = '0';
+    ctx.onTestFinished(() => {
+      if (trusted === undefined) delete process.env.NODE_TLS_REJECT_UNAUTHORIZED;
+      else process.env.NODE_TLS_REJECT_UNAUTHORIZED = trusted;
+    });
+    const { send, close } = pool(`https://localhost:${(tls.address() as { port: number }).port}`, 2);
+    const first = await send({ method: 'POST', path: '/secure', body: { n: 1 } });
+    const second = await send({ method: 'GET', path: '/again' });
+    await close();
+    expect([first.body, second.body]).toEqual([
+      { method: 'POST', url: '/secure', body: '{"n":1}', type: 'application/json' },
+      { method: 'GET', url: '/again', body: '', type: null },
+    ]);
+    expect(connections).toBe(1);
   });
 });
