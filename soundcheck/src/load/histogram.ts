@@ -3,13 +3,18 @@ import type { Percentiles } from './result-types.ts';
 
 export type Histogram = hdr.Histogram;
 
-/** Latencies in microseconds, 1 µs to one hour, 3 significant digits. */
+/**
+ * Latencies in microseconds, 1 µs to one hour (`recordMs` clamps), 3 significant digits. The counts
+ * grow with the largest value seen: a second of 20 ms latencies needs ~24 kB, not the ~94 kB an
+ * hour's range takes up front (several are made each second, and RSS followed them).
+ */
 export function newHistogram(): Histogram {
   return hdr.build({
     lowestDiscernibleValue: 1,
-    highestTrackableValue: 3_600_000_000,
+    highestTrackableValue: 2,
+    autoResize: true,
     numberOfSignificantValueDigits: 3,
-    // 32-bit counts: about 4× faster to record than packed ones; ~90 kB each, and few are kept.
+    // 32-bit counts: about 4× faster to record than packed ones.
     bitBucketSize: 32,
     useWebAssembly: false,
   });

@@ -10,6 +10,9 @@ interface MergedSecond {
   point: TimePoint | null;
 }
 
+const histogramOf = (value: Histogram | string) =>
+  typeof value === 'string' ? decodeHistogram(value) : value;
+
 /**
  * The run's seconds, merged across threads (counts summed, histograms added), turned into points.
  * Histograms older than `keepSeconds` are dropped once a point is made, so memory stays flat.
@@ -27,13 +30,16 @@ export class TimeSeries {
     this.targetRateAt = targetRateAt;
   }
 
+  /** Adds a thread's second; its histograms (objects from this thread, or encoded from a worker) are taken over. */
   add(bucket: SecondBucket): void {
+    const corrected = histogramOf(bucket.corrected);
     let merged = this.seconds.get(bucket.second);
     if (!merged) {
       const { corrected: _c, byName: _n, ...counts } = bucket;
-      merged = { counts: { ...counts }, corrected: newHistogram(), byName: new Map(), point: null };
+      merged = { counts: { ...counts }, corrected, byName: new Map(), point: null };
       this.seconds.set(bucket.second, merged);
     } else {
+      merged.corrected?.add(corrected);
       const c = merged.counts;
       c.scheduled += bucket.scheduled;
       c.started += bucket.started;
@@ -43,11 +49,9 @@ export class TimeSeries {
       c.activeVUs += bucket.activeVUs;
       merged.point = null;
     }
-    const corrected = decodeHistogram(bucket.corrected);
-    merged.corrected?.add(corrected);
     this.total.add(corrected);
     for (const [name, encoded] of Object.entries(bucket.byName)) {
-      const histogram = decodeHistogram(encoded);
+      const histogram = histogramOf(encoded);
       const kept = merged.byName?.get(name);
       if (kept) kept.add(histogram);
       else merged.byName?.set(name, histogram);
