@@ -121,5 +121,8 @@ print('bench:load — machine shared (2 cores, other engineers); read the ratios
   print(
     `   ${seconds.long} s: ${fixed(long.maxRssMb)} MB, ${seconds.short} s: ${fixed(short.maxRssMb)} MB (${ratio(long.maxRssMb, short.maxRssMb)}; ${long.summary.overall.requests} vs ${short.summary.overall.requests} requests)`,
   );
+  print(
+    `   heap still used after a full GC at the end: ${fixed(long.heapAfterGcMb)} MB vs ${fixed(short.heapAfterGcMb)} MB (${ratio(long.heapAfterGcMb, short.heapAfterGcMb)}): RSS above it is V8's heap sizing, not kept samples`,
+  );
   target.stop();
 }

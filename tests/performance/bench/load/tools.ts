@@ -38,6 +38,8 @@ export function startTarget(mode: 'ok' | 'stall' | 'slow'): Promise<Target> {
 export interface EngineRun {
   summary: LoadSummary;
   maxRssMb: number;
+  /** The JS heap still used after a full collection at the end, MB: what the run keeps, without V8's slack. */
+  heapAfterGcMb: number;
   /** CPU time (user + system) the run spent per request, µs: fair even when the machine is shared. */
   cpuUsPerRequest: number;
 }
@@ -50,6 +52,7 @@ export async function engine(url: string, executor: object, transport: object = 
       '-c',
       LOAD_CORE,
       process.execPath,
+      '--expose-gc',
       here('./engine-runner.ts'),
       url,
       JSON.stringify(executor),
