@@ -1,12 +1,13 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { finalReport, liveLine } from '../load/console-output.ts';
+import { finalReport, liveLine, scenariosReport } from '../load/console-output.ts';
 import { defineScenario } from '../load/define-scenario.ts';
 import { LoadConfigError } from '../load/durations.ts';
 import { executorFromFlags } from '../load/flag-executor.ts';
+import { LoadPusher } from '../load/push-metrics.ts';
 import { writeLoadReport } from '../load/report-file.ts';
-import { runLoad } from '../load/run-load.ts';
-import { loadScenarioFile } from '../load/scenario-file.ts';
+import { combinedStats, runScenarios } from '../load/run-scenarios.ts';
+import { loadScenarios } from '../load/scenario-file.ts';
 import { parseThresholdFlag } from '../load/thresholds.ts';
 import type { Scenario } from '../load/types.ts';
 import { urlScenario } from '../load/url-scenario.ts';
@@ -14,7 +15,7 @@ import { UsageError } from './run-command.ts';
 
 export const loadUsage = `usage: soundcheck load <scenario.ts | URL> [options]
   --target <url>          the service a scenario file runs against (default $SOUNDCHECK_TARGET or http://127.0.0.1:3000)
-  --scenario <name>       which scenario, when the file exports several
+  --scenario <a,b>        which scenarios, when the file exports several (default: all, side by side)
   --executor <type>       constant-arrival-rate, ramping-arrival-rate, constant-vus, ramping-vus,
                           per-vu-iterations, max-throughput (default: the scenario's, or guessed from the flags)
   --rate <n/unit>         iterations per time unit, e.g. 500/s (arrival-rate executors; start rate when ramping)
@@ -28,6 +29,7 @@ export const loadUsage = `usage: soundcheck load <scenario.ts | URL> [options]
   --max-requests <n>      stop after n requests (default 10000000)
   --max-duration <d>      refuse longer plans (default 30m)
   --allow-remote          allow a target that is not loopback
+  --pushgateway <url>     push the live figures each second and the totals at the end (job soundcheck_load)
   --export-k6             print a k6 script of the scenario instead of running it
 Exit codes: 0 passed, 99 a threshold failed, 2 bad input, 130 interrupted.`;
 
@@ -51,6 +53,7 @@ const options = {
   'max-duration': { type: 'string' },
   'allow-remote': { type: 'boolean' },
   'export-k6': { type: 'boolean' },
+  pushgateway: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -92,6 +95,14 @@ export function applyFlags(base: Scenario<unknown>, values: Values, fromUrl: boo
   });
 }
 
+function pushgatewayUrl(value: string): string {
+  if (!/^https?:\/\/[^/]/.test(value))
+    throw new LoadConfigError(
+      `--pushgateway takes the gateway's URL, e.g. http://127.0.0.1:9091, not "${value}"`,
+    );
+  return value;
+}
+
 /** `soundcheck load`: runs a scenario (or a URL), prints a live line and a table, writes the result. */
 export async function loadCommand(args: string[]): Promise<number> {
   try {
@@ -113,12 +124,16 @@ async function load(args: string[]): Promise<number> {
     throw new UsageError('pass one scenario file or URL: soundcheck load scenario.ts');
   const fromUrl = /^https?:\/\//.test(subject);
   const file = fromUrl ? undefined : path.resolve(subject);
-  const base = file ? await loadScenarioFile(file, values.scenario) : urlScenario(subject);
-  const scenario = applyFlags(base, values, fromUrl);
+  const picked = values.scenario?.split(',').map((name) => name.trim());
+  const bases = file ? await loadScenarios(file, picked) : [urlScenario(subject)];
+  const scenarios = bases.map((base) => applyFlags(base, values, fromUrl));
   const target = fromUrl
     ? new URL(subject).origin
     : (values.target ?? process.env.SOUNDCHECK_TARGET ?? 'http://127.0.0.1:3000');
   if (values['export-k6']) {
+    const [scenario, ...more] = scenarios as [Scenario<unknown>, ...Array<Scenario<unknown>>];
+    if (more.length)
+      throw new LoadConfigError('--export-k6 exports one scenario; choose it with --scenario <name>');
     const { exportK6 } = await import('../load/k6-export.ts');
     process.stdout.write(await exportK6(scenario, { target, allowRemote: values['allow-remote'] ?? false }));
     return 0;
@@ -130,24 +145,41 @@ async function load(args: string[]): Promise<number> {
     stop.abort();
   };
   process.on('SIGINT', interrupt);
-  process.stderr.write(`${scenario.name}: ${scenario.executor.type} against ${target}\n`);
   try {
-    const workers = whole(values.workers, '--workers') ?? 1;
-    const maxRequests = whole(values['max-requests'], '--max-requests') ?? 10_000_000;
-    const result = await runLoad(scenario, {
+    const log = (line: string) => process.stderr.write(`${line}\n`);
+    const gateway = values.pushgateway === undefined ? null : pushgatewayUrl(values.pushgateway);
+    const pushers = new Map(
+      scenarios.map((s) => [s.name, gateway ? new LoadPusher(gateway, s.name, log) : null]),
+    );
+    const several = scenarios.length > 1;
+    const results = await runScenarios(scenarios, {
       target,
       allowRemote: values['allow-remote'] ?? false,
-      workers,
+      workers: whole(values.workers, '--workers') ?? 1,
       source: file ? { file } : { url: subject },
-      maxRequests,
+      maxRequests: whole(values['max-requests'], '--max-requests') ?? 10_000_000,
       ...(values['max-duration'] ? { maxDuration: values['max-duration'] } : {}),
       stop: stop.signal,
-      onSecond: (point) => process.stderr.write(`${liveLine(point)}\n`),
+      onStartOf: (scenario) => () => log(`${scenario.name}: ${scenario.executor.type} against ${target}`),
+      onSecondOf: (name) => (point) => {
+        log(several ? `${liveLine(point)}  ${name}` : liveLine(point));
+        pushers.get(name)?.second(point);
+      },
     });
-    process.stdout.write(`\n${finalReport(result.summary)}\n`);
-    const written = writeLoadReport(values['report-dir'] ?? path.join('reports', 'load'), result);
-    process.stdout.write(`result: ${written}\n`);
-    if (!result.summary.passed) return 99;
+    const folder = values['report-dir'] ?? path.join('reports', 'load');
+    for (const result of results) {
+      await pushers.get(result.summary.scenario)?.finish(result.summary);
+      process.stdout.write(`\n${finalReport(result.summary)}\n`);
+      process.stdout.write(`result: ${writeLoadReport(folder, result)}\n`);
+    }
+    if (several)
+      process.stdout.write(
+        `\n${scenariosReport(
+          results.map((r) => r.summary),
+          combinedStats(results),
+        )}\n`,
+      );
+    if (results.some((result) => !result.summary.passed)) return 99;
     return stop.signal.aborted ? 130 : 0;
   } finally {
     process.off('SIGINT', interrupt);

@@ -72,3 +72,20 @@ export function finalReport(summary: LoadSummary): string {
   if (summary.aborted) lines.push(`stopped early: ${summary.aborted}`);
   return lines.join('\n');
 }
+
+/** Several scenarios run side by side: one row each, and all their requests as one (merged exactly). */
+export function scenariosReport(summaries: LoadSummary[], all: RequestStats): string {
+  const header = [
+    'scenario (latency in ms, from the intended start)',
+    'count',
+    'req/s',
+    'p50',
+    'p90',
+    'p95',
+    'p99',
+  ];
+  return table(
+    [...header, 'p99.9', 'max', 'svc p99', 'errors'],
+    [...summaries.map((summary) => row({ ...summary.overall, name: summary.scenario })), row(all)],
+  );
+}

@@ -2,7 +2,7 @@
 export { defineScenario, isScenario, journeys } from './define-scenario.ts';
 export { type Duration, LoadConfigError, parseDuration, parseRate } from './durations.ts';
 export { decodeHistogram, percentilesOf } from './histogram.ts';
-export { requestName } from './iteration-context.ts';
+export { requestName } from './measured-client.ts';
 export { type LoadReportFile, toReportFile, writeLoadReport } from './report-file.ts';
 export type * from './result-types.ts';
 export { type RunLoadOptions, runLoad } from './run-load.ts';

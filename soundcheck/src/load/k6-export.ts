@@ -1,7 +1,7 @@
 import { encode } from '../client/http-client.ts';
 import { parseDuration } from './durations.ts';
-import { requestName } from './iteration-context.ts';
 import { type DryRun, dryRun, type RecordedStep } from './k6-record.ts';
+import { requestName } from './measured-client.ts';
 import { checkTarget, ensureReachable } from './target.ts';
 import { parseThresholds } from './thresholds.ts';
 import type { ExecutorConfig, Scenario, Thresholds } from './types.ts';

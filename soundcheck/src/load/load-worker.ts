@@ -4,6 +4,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { createApiClient, fetchTransport } from '../client/http-client.ts';
 import { realClock } from './clock.ts';
 import { startThread } from './engine.ts';
+import { encodeSecond } from './recorder.ts';
 import { poolSender } from './sender.ts';
 import type { WorkerInput, WorkerMessage } from './worker-pool.ts';
 import { workerScenario } from './worker-scenario.ts';
@@ -39,12 +40,12 @@ async function run(atEpochMs: number): Promise<void> {
     onHardStop: () => void pool.close(),
   });
   const ticker = setInterval(
-    () => post({ type: 'seconds', buckets: thread.recorder.takeSeconds(realClock.now()) }),
+    () => post({ type: 'seconds', buckets: thread.recorder.takeSeconds(realClock.now()).map(encodeSecond) }),
     250,
   );
   const { failures, capReached } = await thread.done;
   clearInterval(ticker);
   await pool.close();
-  post({ type: 'seconds', buckets: thread.recorder.takeSeconds(realClock.now(), true) });
+  post({ type: 'seconds', buckets: thread.recorder.takeSeconds(realClock.now(), true).map(encodeSecond) });
   post({ type: 'done', snapshot: thread.recorder.snapshot(), failures: [...failures], capReached });
 }

@@ -1,8 +1,11 @@
 import { encodeHistogram, type Histogram, newHistogram, recordMs } from './histogram.ts';
 import { type EncodedNameStats, NameStats, type Outcome } from './request-stats.ts';
 
-/** One second of one thread's run, by completion time; merged across threads by `TimeSeries`. */
-export interface SecondBucket {
+/**
+ * One second of one thread's run, by completion time; merged across threads by `TimeSeries`. Its
+ * histograms stay objects on the thread that made them and travel from a worker encoded (`H = string`).
+ */
+export interface SecondBucket<H extends Histogram | string = Histogram | string> {
   second: number;
   /** Intended starts that fell in this second (open executors: started + dropped). */
   scheduled: number;
@@ -11,9 +14,16 @@ export interface SecondBucket {
   errors: number;
   dropped: number;
   activeVUs: number;
-  /** Corrected latencies of all requests, and of the names a windowed threshold watches (encoded). */
-  corrected: string;
-  byName: Record<string, string>;
+  /** Corrected latencies of all requests, and of the names a windowed threshold watches. */
+  corrected: H;
+  byName: Record<string, H>;
+}
+
+/** A second as a worker posts it: histograms encoded (HDR compressed base64). */
+export function encodeSecond(bucket: SecondBucket<Histogram>): SecondBucket<string> {
+  const byName: Record<string, string> = {};
+  for (const [name, histogram] of Object.entries(bucket.byName)) byName[name] = encodeHistogram(histogram);
+  return { ...bucket, corrected: encodeHistogram(bucket.corrected), byName };
 }
 
 export interface IterationCounts {
@@ -56,7 +66,7 @@ export class Recorder {
   private lastStart: number | null = null;
   private lastEnd: number | null = null;
   private bucket: OpenBucket;
-  private readonly closed: SecondBucket[] = [];
+  private readonly closed: Array<SecondBucket<Histogram>> = [];
 
   private readonly origin: number;
   private readonly watchedNames: ReadonlySet<string>;
@@ -116,7 +126,7 @@ export class Recorder {
   }
 
   /** The seconds completed before `now` (all of them when `final`), each handed out once. */
-  takeSeconds(now: number, final = false): SecondBucket[] {
+  takeSeconds(now: number, final = false): Array<SecondBucket<Histogram>> {
     this.at(now);
     if (final) this.close(this.openBucket(this.bucket.second + 1));
     return this.closed.splice(0);
@@ -151,9 +161,7 @@ export class Recorder {
 
   private close(next: OpenBucket): void {
     const { corrected, byName, ...counts } = this.bucket;
-    const names: Record<string, string> = {};
-    for (const [name, histogram] of byName) names[name] = encodeHistogram(histogram);
-    this.closed.push({ ...counts, corrected: encodeHistogram(corrected), byName: names });
+    this.closed.push({ ...counts, corrected, byName: Object.fromEntries(byName) });
     this.bucket = next;
   }
 

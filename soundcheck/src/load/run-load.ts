@@ -30,6 +30,8 @@ export interface RunLoadOptions {
   maxDuration?: string;
   /** Aborting it (Ctrl-C) stops the run; results are still built. */
   stop?: AbortSignal;
+  /** Called once the input is checked, the target reached and setup done: the measured load begins. */
+  onStart?: () => void;
   /** Called after every complete second with the newest point of the time series. */
   onSecond?: (point: TimePoint) => void;
   env?: Record<string, string | undefined>;
@@ -111,6 +113,7 @@ export async function runLoad<Data>(scenario: Scenario<Data>, options: RunLoadOp
     env: options.env ?? process.env,
   };
   const data = scenario.setup ? await scenario.setup(setup) : (undefined as Data);
+  options.onStart?.();
   const startedAt = new Date();
   const segments = rateSegments(scenario.executor);
   const series = new TimeSeries(Math.max(1, ...thresholds.map((t) => t.windowSeconds ?? 0)), (second) =>
@@ -118,7 +121,9 @@ export async function runLoad<Data>(scenario: Scenario<Data>, options: RunLoadOp
   );
   const watches = thresholds.filter((t) => t.windowSeconds !== null).map((t) => new WindowWatch(t));
   const stop = new AbortController();
-  options.stop?.addEventListener('abort', () => stop.abort('interrupted'), { once: true });
+  // Ctrl-C gives no reason (an AbortError): "interrupted"; a run stopping its siblings says why.
+  const reason = () => (typeof options.stop?.reason === 'string' ? options.stop.reason : 'interrupted');
+  options.stop?.addEventListener('abort', () => stop.abort(reason()), { once: true });
   const plan: ThreadPlan = {
     connections: Math.min(256, concurrencyOf(scenario.executor, 256), scenario.transport?.connections ?? 256),
     pipelining: scenario.transport?.pipelining ?? 1,

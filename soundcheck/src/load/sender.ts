@@ -1,5 +1,5 @@
-import { Pool } from 'undici';
 import { type ApiRequest, encode, parse } from '../client/http-client.ts';
+import { Connection, ConnectionError, type WireRequest } from './http1-pool.ts';
 import type { ErrorKind } from './result-types.ts';
 
 /** An answered request and the moment it actually went out (after waiting for a free connection). */
@@ -36,6 +36,7 @@ const KIND_BY_CODE: Record<string, ErrorKind> = {
   ETIMEDOUT: 'timeout',
   UND_ERR_RES_CONTENT_LENGTH_MISMATCH: 'protocol',
   UND_ERR_INFO: 'protocol',
+  HPE_INVALID_RESPONSE: 'protocol',
 };
 
 /** The kind of a transport failure, following its causes (undici wraps socket errors). */
@@ -49,35 +50,21 @@ export function classifyError(error: unknown): ErrorKind {
   return 'other';
 }
 
-/** undici's raw header list (name, value, name, value…) as one lower-case string per name. */
-function headersOf(raw: Buffer[]): Record<string, string> {
-  const headers: Record<string, string> = {};
-  for (let i = 0; i + 1 < raw.length; i += 2) {
-    const name = String(raw[i]).toLowerCase();
-    const value = String(raw[i + 1]);
-    headers[name] = name in headers ? `${headers[name]}, ${value}` : value;
+/** A connection's free place for one request; callers wait in order when there is none. */
+class Places {
+  private readonly free: Connection[] = [];
+  private readonly waiting: Array<(connection: Connection) => void> = [];
+  constructor(connections: Connection[], pipelining: number) {
+    // Last in, first out: at low rates a few connections stay warm instead of all going stale.
+    for (let round = 0; round < pipelining; round++) this.free.push(...[...connections].reverse());
   }
-  return headers;
-}
-
-/** FIFO of callers waiting for one of `size` slots: "actual send" is when a request gets one. */
-class Slots {
-  private free: number;
-  private readonly waiting: Array<() => void> = [];
-  constructor(size: number) {
-    this.free = size;
+  take(): Connection | Promise<Connection> {
+    return this.free.pop() ?? new Promise((resolve) => this.waiting.push(resolve));
   }
-  acquire(): Promise<void> | undefined {
-    if (this.free > 0) {
-      this.free--;
-      return undefined;
-    }
-    return new Promise((resolve) => this.waiting.push(resolve));
-  }
-  release(): void {
+  give(connection: Connection): void {
     const next = this.waiting.shift();
-    if (next) next();
-    else this.free++;
+    if (next) next(connection);
+    else this.free.push(connection);
   }
 }
 
@@ -88,59 +75,76 @@ export interface PoolOptions {
   now: () => number;
 }
 
-/** An undici pool with keep-alive to one origin, and at most connections × pipelining requests out. */
+const hasBody = (method: string) => method === 'POST' || method === 'PUT' || method === 'PATCH';
+
+/** The request line and headers of `request` to `host`, and its body. */
+function wireRequest(request: ApiRequest, basePath: string, host: string): WireRequest {
+  const { headers, payload } = encode(request);
+  let head = `${request.method} ${basePath}${request.path} HTTP/1.1\r\nhost: ${host}\r\n`;
+  for (const name in headers) {
+    const value = headers[name] as string;
+    if (/[\r\n]/.test(name) || /[\r\n]/.test(value))
+      throw new TransportError('other', `header ${JSON.stringify(name)} holds a line break`);
+    head += `${name}: ${value}\r\n`;
+  }
+  if (payload !== undefined) head += `content-length: ${Buffer.byteLength(payload)}\r\n`;
+  else if (hasBody(request.method)) head += 'content-length: 0\r\n';
+  return { head: `${head}\r\n`, payload, bodiless: request.method === 'HEAD' };
+}
+
+/**
+ * Keep-alive HTTP/1.1 connections to one origin, at most `connections` × `pipelining` requests out.
+ * Our own sockets and parser rather than undici's pool: the engine must outrun autocannon, and undici
+ * spends a loop turn before it reuses each socket (`npm run bench:load` compares them).
+ */
 export function poolSender(baseUrl: string, options: PoolOptions): { send: Sender; close(): Promise<void> } {
   const origin = new URL(baseUrl);
-  const pool = new Pool(origin.origin, {
-    connections: options.connections,
-    pipelining: options.pipelining,
-    headersTimeout: options.timeoutMs,
-    bodyTimeout: options.timeoutMs,
-    connectTimeout: options.timeoutMs,
-    keepAliveTimeout: 30_000,
-  });
-  const slots = new Slots(options.connections * Math.max(1, options.pipelining));
-  const basePath = origin.pathname.replace(/\/$/, '');
-  const send: Sender = async (request) => {
-    const waited = slots.acquire();
-    if (waited) await waited;
-    const sentAt = options.now();
-    try {
-      const { headers, payload } = encode(request);
-      return await new Promise<Sent>((resolve, reject) => {
-        let status = 0;
-        let responseHeaders: Record<string, string> = {};
-        const chunks: Buffer[] = [];
-        // dispatch with a handler, not request(): no stream per response, about twice the rate.
-        pool.dispatch(
-          { path: basePath + request.path, method: request.method as 'GET', headers, body: payload ?? null },
-          {
-            onConnect() {},
-            onHeaders(statusCode, rawHeaders) {
-              status = statusCode;
-              responseHeaders = headersOf(rawHeaders);
-              return true;
-            },
-            onData(chunk) {
-              chunks.push(chunk);
-              return true;
-            },
-            onComplete() {
-              const text = Buffer.concat(chunks).toString('utf8');
-              const body = parse(text, responseHeaders['content-type']);
-              resolve({ status, headers: responseHeaders, text, body, sentAt });
-            },
-            onError(error) {
-              reject(error);
-            },
-          },
-        );
-      });
-    } catch (error) {
-      throw new TransportError(classifyError(error), (error as Error).message, { cause: error });
-    } finally {
-      slots.release();
-    }
+  const tls = origin.protocol === 'https:';
+  const address = {
+    host: origin.hostname.replace(/^\[|\]$/g, ''),
+    port: Number(origin.port || (tls ? 443 : 80)),
+    tls,
   };
-  return { send, close: () => pool.destroy() };
+  const connections = Array.from({ length: options.connections }, () => new Connection(address, options.now));
+  const places = new Places(connections, Math.max(1, options.pipelining));
+  const basePath = origin.pathname.replace(/\/$/, '');
+  const tick = Math.min(1000, Math.max(5, options.timeoutMs / 10));
+  const timer = setInterval(() => {
+    const now = options.now();
+    for (const connection of connections) connection.checkTimeout(now);
+  }, tick);
+  timer.unref();
+  const answer = (connection: Connection, wire: WireRequest): Promise<Sent> => {
+    const sentAt = options.now();
+    return connection.send(wire, options.timeoutMs).then(
+      (raw) => {
+        places.give(connection);
+        const text = raw.body.toString('utf8');
+        const body = parse(text, raw.headers['content-type']);
+        return { status: raw.status, headers: raw.headers, text, body, sentAt };
+      },
+      (error: unknown) => {
+        places.give(connection);
+        throw new TransportError(classifyError(error), (error as Error).message, { cause: error });
+      },
+    );
+  };
+  const send: Sender = (request) => {
+    let wire: WireRequest;
+    try {
+      wire = wireRequest(request, basePath, origin.host);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    const place = places.take();
+    return place instanceof Connection ? answer(place, wire) : place.then((c) => answer(c, wire));
+  };
+  return {
+    send,
+    close: async () => {
+      clearInterval(timer);
+      for (const connection of connections)
+        connection.drop(new ConnectionError('UND_ERR_DESTROYED', 'the run stopped'));
+    },
+  };
 }

@@ -1,4 +1,4 @@
-import { decodeHistogram, type Histogram, newHistogram, percentileMs } from './histogram.ts';
+import { decodeHistogram, type Histogram, newHistogram, percentilesMs } from './histogram.ts';
 import type { SecondBucket } from './recorder.ts';
 import type { TimePoint } from './result-types.ts';
 
@@ -9,6 +9,9 @@ interface MergedSecond {
   byName: Map<string, Histogram> | null;
   point: TimePoint | null;
 }
+
+const histogramOf = (value: Histogram | string) =>
+  typeof value === 'string' ? decodeHistogram(value) : value;
 
 /**
  * The run's seconds, merged across threads (counts summed, histograms added), turned into points.
@@ -27,13 +30,16 @@ export class TimeSeries {
     this.targetRateAt = targetRateAt;
   }
 
+  /** Adds a thread's second; its histograms (objects from this thread, or encoded from a worker) are taken over. */
   add(bucket: SecondBucket): void {
+    const corrected = histogramOf(bucket.corrected);
     let merged = this.seconds.get(bucket.second);
     if (!merged) {
       const { corrected: _c, byName: _n, ...counts } = bucket;
-      merged = { counts: { ...counts }, corrected: newHistogram(), byName: new Map(), point: null };
+      merged = { counts: { ...counts }, corrected, byName: new Map(), point: null };
       this.seconds.set(bucket.second, merged);
     } else {
+      merged.corrected?.add(corrected);
       const c = merged.counts;
       c.scheduled += bucket.scheduled;
       c.started += bucket.started;
@@ -43,11 +49,9 @@ export class TimeSeries {
       c.activeVUs += bucket.activeVUs;
       merged.point = null;
     }
-    const corrected = decodeHistogram(bucket.corrected);
-    merged.corrected?.add(corrected);
     this.total.add(corrected);
     for (const [name, encoded] of Object.entries(bucket.byName)) {
-      const histogram = decodeHistogram(encoded);
+      const histogram = histogramOf(encoded);
       const kept = merged.byName?.get(name);
       if (kept) kept.add(histogram);
       else merged.byName?.set(name, histogram);
@@ -100,15 +104,15 @@ export class TimeSeries {
   private pointOf(second: number, merged: MergedSecond): TimePoint {
     if (merged.point && !merged.corrected) return merged.point;
     const { counts, corrected } = merged;
-    const at = (p: number) => (corrected ? percentileMs(corrected, p) : null);
+    const [p50 = null, p95 = null, p99 = null] = corrected ? percentilesMs(corrected, [50, 95, 99]) : [];
     merged.point = {
       second,
       targetRate: this.targetRateAt(second),
       achievedRate: counts.started,
       requests: counts.requests,
-      p50: at(50),
-      p95: at(95),
-      p99: at(99),
+      p50,
+      p95,
+      p99,
       errors: counts.errors,
       dropped: counts.dropped,
       activeVUs: counts.activeVUs,

@@ -14,7 +14,7 @@ export interface WorkerInput {
 
 export type WorkerMessage =
   | { type: 'ready' }
-  | { type: 'seconds'; buckets: SecondBucket[] }
+  | { type: 'seconds'; buckets: Array<SecondBucket<string>> }
   | { type: 'done'; snapshot: RecorderSnapshot; failures: Array<[string, number]>; capReached: boolean };
 
 /** A worker's part of a whole-run quantity: `total` split as evenly as whole numbers allow. */

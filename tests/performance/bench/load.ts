@@ -3,10 +3,10 @@
 // 1. throughput (max-throughput vs autocannon and wrk), 2. p99 under a 200 ms stall every 2 s (vs the
 // schedule's true p99 and wrk; uncorrected and autocannon beside), 3. rate accuracy at 5,000/s and the
 // dropped count against a target that cannot keep up, 4. peak RSS of a 60 s run vs a 10 s run.
-// BENCH_LOAD_QUICK=1 shortens every run (for a smoke, not for quoting).
+// `npm run bench:load -- --quick` (or BENCH_LOAD_QUICK=1) shortens every run: a smoke, not for quoting.
 import { autocannon, engine, stallTrueP99, startTarget, wrk } from './load/tools.ts';
 
-const quick = process.env.BENCH_LOAD_QUICK === '1';
+const quick = process.argv.includes('--quick') || process.env.BENCH_LOAD_QUICK === '1';
 const seconds = {
   throughput: quick ? 3 : 5,
   stall: quick ? 6 : 20,
@@ -23,7 +23,10 @@ print('bench:load — machine shared (2 cores, other engineers); read the ratios
 {
   const target = await startTarget('ok');
   const connections = 50;
-  print(`\n1. throughput, ${connections} connections, ${seconds.throughput} s each, two rounds`);
+  print(
+    `\n1. throughput: max-throughput, ${connections} connections, pipelining 1, for soundcheck, autocannon and wrk alike; ${seconds.throughput} s each, two rounds`,
+  );
+  print('   CPU per request (user + system, µs) is the fairer figure on a shared machine');
   for (const round of [1, 2]) {
     const ours = await engine(
       target.url,
@@ -35,6 +38,9 @@ print('bench:load — machine shared (2 cores, other engineers); read the ratios
     const rps = ours.summary.overall.throughput;
     print(
       `   round ${round}: soundcheck ${fixed(rps)} req/s | autocannon ${fixed(ac.rps)} req/s (soundcheck ${ratio(rps, ac.rps)}) | wrk ${fixed(w.rps)} req/s (ceiling; soundcheck ${ratio(rps, w.rps)})`,
+    );
+    print(
+      `            CPU µs/request: soundcheck ${fixed(ours.cpuUsPerRequest)} | autocannon ${fixed(ac.cpuUsPerRequest)} (soundcheck uses ${ratio(ours.cpuUsPerRequest, ac.cpuUsPerRequest)}) | wrk ${fixed(w.cpuUsPerRequest)}`,
     );
   }
   target.stop();
@@ -114,6 +120,9 @@ print('bench:load — machine shared (2 cores, other engineers); read the ratios
   const long = await engine(target.url, executor(seconds.long), { connections: 50 });
   print(
     `   ${seconds.long} s: ${fixed(long.maxRssMb)} MB, ${seconds.short} s: ${fixed(short.maxRssMb)} MB (${ratio(long.maxRssMb, short.maxRssMb)}; ${long.summary.overall.requests} vs ${short.summary.overall.requests} requests)`,
+  );
+  print(
+    `   heap still used after a full GC at the end: ${fixed(long.heapAfterGcMb)} MB vs ${fixed(short.heapAfterGcMb)} MB (${ratio(long.heapAfterGcMb, short.heapAfterGcMb)}): RSS above it is V8's heap sizing, not kept samples`,
   );
   target.stop();
 }

@@ -1,6 +1,5 @@
 // The processes of `bench:load`: the target pinned to one core, each load generator to the other.
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
-import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import type { LoadSummary } from 'soundcheck/load/index.ts';
@@ -9,7 +8,6 @@ const run = promisify(execFile);
 const here = (file: string) => fileURLToPath(new URL(file, import.meta.url));
 const TARGET_CORE = '0';
 const LOAD_CORE = '1';
-const autocannonCli = createRequire(import.meta.url).resolve('autocannon/autocannon.js');
 
 export interface Target {
   url: string;
@@ -40,6 +38,10 @@ export function startTarget(mode: 'ok' | 'stall' | 'slow'): Promise<Target> {
 export interface EngineRun {
   summary: LoadSummary;
   maxRssMb: number;
+  /** The JS heap still used after a full collection at the end, MB: what the run keeps, without V8's slack. */
+  heapAfterGcMb: number;
+  /** CPU time (user + system) the run spent per request, µs: fair even when the machine is shared. */
+  cpuUsPerRequest: number;
 }
 
 /** One run of Soundcheck's engine in its own process on the load core. */
@@ -50,6 +52,7 @@ export async function engine(url: string, executor: object, transport: object = 
       '-c',
       LOAD_CORE,
       process.execPath,
+      '--expose-gc',
       here('./engine-runner.ts'),
       url,
       JSON.stringify(executor),
@@ -62,11 +65,14 @@ export async function engine(url: string, executor: object, transport: object = 
 
 const UNIT_MS: Record<string, number> = { us: 0.001, ms: 1, s: 1000 };
 
-/** wrk, closed loop with `connections` sockets for `seconds`: requests per second and p99 in ms. */
+/** wrk, closed loop with `connections` sockets (one request each at a time) for `seconds`: rate, p99, CPU per request. */
 export async function wrk(url: string, connections: number, seconds: number) {
-  const { stdout } = await run('taskset', [
+  const { stdout, stderr } = await run('taskset', [
     '-c',
     LOAD_CORE,
+    '/usr/bin/time',
+    '-f',
+    'cpu %U %S',
     'wrk',
     '-t1',
     `-c${connections}`,
@@ -75,30 +81,33 @@ export async function wrk(url: string, connections: number, seconds: number) {
     `${url}/`,
   ]);
   const rps = Number(/Requests\/sec:\s+([\d.]+)/.exec(stdout)?.[1]);
+  const total = Number(/(\d+) requests in/.exec(stdout)?.[1]);
   const p99 = /\s99%\s+([\d.]+)(us|ms|s)/.exec(stdout);
-  return { rps, p99Ms: p99 ? Number(p99[1]) * (UNIT_MS[p99[2] ?? 'ms'] ?? 1) : Number.NaN };
+  const cpu = /cpu ([\d.]+) ([\d.]+)/.exec(stderr);
+  return {
+    rps,
+    p99Ms: p99 ? Number(p99[1]) * (UNIT_MS[p99[2] ?? 'ms'] ?? 1) : Number.NaN,
+    cpuUsPerRequest: cpu ? ((Number(cpu[1]) + Number(cpu[2])) * 1e6) / total : Number.NaN,
+  };
 }
 
-/** autocannon (npm), same shape. */
-export async function autocannon(url: string, connections: number, seconds: number) {
+/** autocannon (npm), `connections` sockets, `pipelining` requests in flight on each: same shape. */
+export async function autocannon(url: string, connections: number, seconds: number, pipelining = 1) {
   const { stdout } = await run(
     'taskset',
     [
       '-c',
       LOAD_CORE,
       process.execPath,
-      autocannonCli,
-      '-j',
-      '-c',
-      String(connections),
-      '-d',
-      String(seconds),
+      here('./autocannon-runner.ts'),
       `${url}/`,
+      String(connections),
+      String(pipelining),
+      String(seconds),
     ],
     { maxBuffer: 64 * 1024 * 1024 },
   );
-  const report = JSON.parse(stdout) as { requests: { average: number }; latency: { p99: number } };
-  return { rps: report.requests.average, p99Ms: report.latency.p99 };
+  return JSON.parse(stdout) as { rps: number; p99Ms: number; cpuUsPerRequest: number };
 }
 
 /** The true p99 of the stall schedule: arrivals at `rate`/s, each held until the 200 ms window of its 2 s cycle ends. */

@@ -1,0 +1,26 @@
+// Runs autocannon (npm) in its own process (pinned by the bench) and prints its rate, p99 and the CPU
+// it spent, as JSON: `node autocannon-runner.ts <url> <connections> <pipelining> <seconds>`.
+import { createRequire } from 'node:module';
+
+interface Result {
+  requests: { total: number; average: number };
+  latency: { p99: number };
+}
+const autocannon = createRequire(import.meta.url)('autocannon') as (options: object) => Promise<Result>;
+
+const [url = '', connections = '50', pipelining = '1', seconds = '5'] = process.argv.slice(2);
+const before = process.cpuUsage();
+const result = await autocannon({
+  url,
+  connections: Number(connections),
+  pipelining: Number(pipelining),
+  duration: Number(seconds),
+});
+const cpu = process.cpuUsage(before);
+process.stdout.write(
+  `${JSON.stringify({
+    rps: result.requests.average,
+    p99Ms: result.latency.p99,
+    cpuUsPerRequest: (cpu.user + cpu.system) / result.requests.total,
+  })}\n`,
+);
