@@ -74,6 +74,7 @@ export const securityPromises = [
   'security.secrets-write-only',
   'security.callback-signature',
   'security.state-not-writable',
+  'security.hostile-strings-inert',
 ] as const;
 
 /** DOMAIN.md's identifier algorithms. */
