@@ -1,6 +1,8 @@
 import type { ApiResponse } from 'soundcheck/client/http-client.ts';
 import { describe, expect, test } from '../../utils/test.ts';
+import { startPlantedSlowServer } from './planted-slow-server.ts';
 import { queryProblems, storedStringProblems } from './stored-string.ts';
+import { pgSleepPayloads, timeBasedInjection } from './time-based.ts';
 
 const json = { 'content-type': 'application/json; charset=utf-8' };
 const problemJson = { 'content-type': 'application/problem+json; charset=utf-8' };
@@ -51,5 +53,21 @@ describe('each injection check can fail', { tags: ['security', 'harness'] }, () 
     expect(queryProblems(answer(200, { 'content-type': 'text/html' }, '<ul></ul>')).join()).toMatch(
       /not a JSON list/,
     );
+  });
+
+  test('the time-based detector names the payloads a planted injectable search sleeps on, and none on a safe one', async ({
+    onTestFinished,
+  }) => {
+    const planted = await startPlantedSlowServer();
+    onTestFinished(() => planted.close());
+    // Half a second of sleep keeps the test short; the detector's margin is half the sleep, as on the API.
+    const payloads = pgSleepPayloads(0.5).slice(0, 3);
+    let n = 0;
+    const benign = () => `Quiet Song ${++n}`;
+    const search = (path: string) => (q: string) => planted.client.get(`${path}?q=${encodeURIComponent(q)}`);
+    const vulnerable = await timeBasedInjection(search('/vulnerable'), payloads, benign, 500);
+    expect(vulnerable.slow.map((finding) => finding.payload)).toEqual(payloads);
+    const safe = await timeBasedInjection(search('/safe'), payloads, benign, 500);
+    expect(safe.slow).toEqual([]);
   });
 });

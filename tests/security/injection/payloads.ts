@@ -31,18 +31,21 @@ export const corpora = {
 /** The seed of every sample; printed by the tests so a failure can be replayed with `PAYLOAD_SEED`. */
 export const payloadSeed = Number(process.env.PAYLOAD_SEED ?? 20231);
 
-/**
- * `perCorpus` payloads from each corpus, chosen by the seed and `salt` (a field's name, so each field gets its
- * own sample): a bounded number of requests that still reaches the whole corpus across fields and seeds.
- */
-export function samplePayloads(salt: string, perCorpus: number): string[] {
+/** `count` items of `list` chosen by the seed and `salt` (a field's name, so each field gets its own sample). */
+export function sampleOf<T>(list: readonly T[], salt: string, count: number): T[] {
   let seed = payloadSeed;
   for (const char of salt) seed = (seed * 31 + char.charCodeAt(0)) | 0;
-  return Object.values(corpora).flatMap(
-    (corpus) =>
-      fc.sample(fc.shuffledSubarray(corpus, { minLength: perCorpus, maxLength: perCorpus }), {
-        seed,
-        numRuns: 1,
-      })[0]!,
-  );
+  const size = Math.min(count, list.length);
+  return fc.sample(fc.shuffledSubarray([...list], { minLength: size, maxLength: size }), {
+    seed,
+    numRuns: 1,
+  })[0]!;
+}
+
+/**
+ * `perCorpus` payloads from each corpus for one field: a bounded number of requests that still reaches the
+ * whole corpus across fields and seeds.
+ */
+export function samplePayloads(salt: string, perCorpus: number): string[] {
+  return Object.values(corpora).flatMap((corpus) => sampleOf(corpus, salt, perCorpus));
 }
