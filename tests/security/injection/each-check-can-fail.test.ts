@@ -1,5 +1,6 @@
 import type { ApiResponse } from 'soundcheck/client/http-client.ts';
 import { describe, expect, test } from '../../utils/test.ts';
+import { htmlInjectionProblems } from './inert-html.ts';
 import { startPlantedSlowServer } from './planted-slow-server.ts';
 import { queryProblems, storedStringProblems } from './stored-string.ts';
 import { pgSleepPayloads, timeBasedInjection } from './time-based.ts';
@@ -60,14 +61,33 @@ describe('each injection check can fail', { tags: ['security', 'harness'] }, () 
   }) => {
     const planted = await startPlantedSlowServer();
     onTestFinished(() => planted.close());
-    // Half a second of sleep keeps the test short; the detector's margin is half the sleep, as on the API.
-    const payloads = pgSleepPayloads(0.5).slice(0, 3);
+    // One second of sleep (not the API test's two) keeps it short; the margin is half the sleep, as there.
+    const payloads = pgSleepPayloads(1).slice(0, 2);
     let n = 0;
     const benign = () => `Quiet Song ${++n}`;
     const search = (path: string) => (q: string) => planted.client.get(`${path}?q=${encodeURIComponent(q)}`);
-    const vulnerable = await timeBasedInjection(search('/vulnerable'), payloads, benign, 500);
+    const vulnerable = await timeBasedInjection(search('/vulnerable'), payloads, benign, 1000);
     expect(vulnerable.slow.map((finding) => finding.payload)).toEqual(payloads);
-    const safe = await timeBasedInjection(search('/safe'), payloads, benign, 500);
+    const safe = await timeBasedInjection(search('/safe'), payloads, benign, 1000);
     expect(safe.slow).toEqual([]);
+  });
+
+  test('the e-mail judge passes escaped text and fails raw markup, a javascript: link and dropped text', () => {
+    const text = `<img src=x onerror=alert(1)> & <a href="javascript:alert(1)">x</a>`;
+    const escaped = text
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;')
+      .replace(/"/g, '&#34;');
+    expect(
+      htmlInjectionProblems(`<p>Release “${escaped}”</p><p><a href="https://x/1">Open</a></p>`, [text]),
+    ).toEqual([]);
+    expect(htmlInjectionProblems(`<p>Release “${text}”</p>`, [text])).toEqual([
+      'an <img> element: <img src=x onerror=alert(1)>',
+      'an event handler: <img src=x onerror=alert(1)>',
+      'a javascript: URL: <a href="javascript:alert(1)">',
+      `${JSON.stringify(text)} is not shown as text`,
+    ]);
+    expect(htmlInjectionProblems('<p>Release “”</p>', [text]).join()).toMatch(/not shown as text/);
   });
 });
