@@ -79,12 +79,7 @@ describe('prototype pollution keys in request bodies', {
           releasePath,
         ],
         [
-          await sendRaw(
-            client,
-            'POST',
-            '/v1/artists',
-            withKey(artistFactory.build(), key),
-          ),
+          await sendRaw(client, 'POST', '/v1/artists', withKey(artistFactory.build(), key)),
           (id) => `/v1/artists/${id}`,
         ],
       ];
