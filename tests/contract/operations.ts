@@ -75,6 +75,7 @@ export const securityPromises = [
   'security.callback-signature',
   'security.state-not-writable',
   'security.hostile-strings-inert',
+  'security.route-inventory',
 ] as const;
 
 /** DOMAIN.md's identifier algorithms. */
