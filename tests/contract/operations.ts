@@ -76,6 +76,7 @@ export const securityPromises = [
   'security.state-not-writable',
   'security.hostile-strings-inert',
   'security.route-inventory',
+  'security.headers-every-response',
 ] as const;
 
 /** DOMAIN.md's identifier algorithms. */
