@@ -17,7 +17,7 @@ const lines = (file: string) =>
     .filter((line) => line.trim() !== '' && !line.startsWith('#') && wellFormed(line));
 
 /** The corpora of `tests/fixtures/payloads/` (NOTICE.md: sources and licences), one list per attack. */
-export const corpora = {
+const corpora = {
   naughty: (JSON.parse(readFileSync(new URL('blns.json', dir), 'utf8')) as string[]).filter(
     (s) => s !== '' && wellFormed(s),
   ),
