@@ -74,6 +74,9 @@ export const securityPromises = [
   'security.secrets-write-only',
   'security.callback-signature',
   'security.state-not-writable',
+  'security.hostile-strings-inert',
+  'security.route-inventory',
+  'security.headers-every-response',
 ] as const;
 
 /** DOMAIN.md's identifier algorithms. */
