@@ -1,6 +1,8 @@
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { main } from '../../src/cli/main.ts';
 import { openHistory } from '../../src/history/store.ts';
 
@@ -12,19 +14,36 @@ export interface CliOutcome {
 
 export interface CliCase {
   env?: Record<string, string>;
-  /** Start from a copy of an empty, migrated history (seconds cheaper than creating one per case). */
+  /** Start from a copy of an empty, migrated history (seconds cheaper than creating one per case), unless the history directory exists. */
   migratedHistory?: boolean;
 }
 
 let queue: Promise<unknown> = Promise.resolve();
 let template: Promise<string> | undefined;
 
-/** One empty history per process, migrated once; cases get their own copy, never this one. */
+const repo = fileURLToPath(new URL('../../../', import.meta.url));
+const migrations = path.join(repo, 'soundcheck/src/history/migrations');
+
+/**
+ * An empty, migrated history kept in the temp folder across runs, named by the hash of the migrations and
+ * the lockfile (a new migration or PGlite makes a new one): creating one costs an initdb, tens of seconds
+ * on a busy 2-core machine. Cases get their own copy, never this one. Built aside, then renamed into place,
+ * so workers racing to build it never see half a history.
+ */
 function migratedTemplate(): Promise<string> {
   template ??= (async () => {
-    const dir = path.join(mkdtempSync(path.join(tmpdir(), 'soundcheck-cli-template-')), 'history');
-    await (await openHistory({ dir })).close();
-    process.once('exit', () => rmSync(path.dirname(dir), { recursive: true, force: true }));
+    const hash = createHash('sha256');
+    for (const file of readdirSync(migrations).sort()) hash.update(readFileSync(path.join(migrations, file)));
+    hash.update(readFileSync(path.join(repo, 'package-lock.json')));
+    const dir = path.join(tmpdir(), `soundcheck-history-template-${hash.digest('hex').slice(0, 16)}`);
+    if (existsSync(dir)) return dir;
+    const building = mkdtempSync(`${dir}-building-`);
+    await (await openHistory({ dir: building })).close();
+    try {
+      renameSync(building, dir);
+    } catch {
+      rmSync(building, { recursive: true, force: true }); // another worker's copy won
+    }
     return dir;
   })();
   return template;
@@ -50,12 +69,10 @@ async function runAlone(
   history: string | null,
 ): Promise<CliOutcome> {
   const cwd = mkdtempSync(path.join(tmpdir(), 'soundcheck-cli-case-'));
-  if (history) cpSync(history, path.join(cwd, 'history'), { recursive: true });
-  const restoreEnv = setEnv({
-    SOUNDCHECK_HISTORY_URL: '',
-    SOUNDCHECK_HISTORY_DIR: path.join(cwd, 'history'),
-    ...env,
-  });
+  const caseEnv = { SOUNDCHECK_HISTORY_URL: '', SOUNDCHECK_HISTORY_DIR: path.join(cwd, 'history'), ...env };
+  if (history && !existsSync(caseEnv.SOUNDCHECK_HISTORY_DIR))
+    cpSync(history, caseEnv.SOUNDCHECK_HISTORY_DIR, { recursive: true });
+  const restoreEnv = setEnv(caseEnv);
   const previousCwd = process.cwd();
   const captured = { stdout: '', stderr: '' };
   const writes = { stdout: process.stdout.write, stderr: process.stderr.write };
