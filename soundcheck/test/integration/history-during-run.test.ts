@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { openHistory } from '../../src/history/store.ts';
 import { freePort } from '../../src/services/free-port.ts';
 import { storeHistory } from '../support/constructed-history.ts';
+import { copyMigratedHistory } from '../support/migrated-history.ts';
 
 const cli = fileURLToPath(new URL('../../src/cli.ts', import.meta.url));
 const runner = fileURLToPath(new URL('../support/run-in-progress.ts', import.meta.url));
@@ -41,6 +42,7 @@ describe('the embedded history while a run is going', {
   timeout: 240_000,
 }, () => {
   beforeAll(async () => {
+    await copyMigratedHistory(dir);
     const store = await openHistory({ dir });
     try {
       await storeHistory(store, [

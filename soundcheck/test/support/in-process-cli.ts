@@ -1,10 +1,8 @@
-import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { main } from '../../src/cli/main.ts';
-import { openHistory } from '../../src/history/store.ts';
+import { copyMigratedHistory } from './migrated-history.ts';
 
 export interface CliOutcome {
   status: number;
@@ -19,35 +17,6 @@ export interface CliCase {
 }
 
 let queue: Promise<unknown> = Promise.resolve();
-let template: Promise<string> | undefined;
-
-const repo = fileURLToPath(new URL('../../../', import.meta.url));
-const migrations = path.join(repo, 'soundcheck/src/history/migrations');
-
-/**
- * An empty, migrated history kept in the temp folder across runs, named by the hash of the migrations and
- * the lockfile (a new migration or PGlite makes a new one): creating one costs an initdb, tens of seconds
- * on a busy 2-core machine. Cases get their own copy, never this one. Built aside, then renamed into place,
- * so workers racing to build it never see half a history.
- */
-function migratedTemplate(): Promise<string> {
-  template ??= (async () => {
-    const hash = createHash('sha256');
-    for (const file of readdirSync(migrations).sort()) hash.update(readFileSync(path.join(migrations, file)));
-    hash.update(readFileSync(path.join(repo, 'package-lock.json')));
-    const dir = path.join(tmpdir(), `soundcheck-history-template-${hash.digest('hex').slice(0, 16)}`);
-    if (existsSync(dir)) return dir;
-    const building = mkdtempSync(`${dir}-building-`);
-    await (await openHistory({ dir: building })).close();
-    try {
-      renameSync(building, dir);
-    } catch {
-      rmSync(building, { recursive: true, force: true }); // another worker's copy won
-    }
-    return dir;
-  })();
-  return template;
-}
 
 /**
  * Runs the CLI's main function in this process, in its own empty folder and history, with its stdout and
@@ -58,7 +27,7 @@ export function soundcheckInProcess(
   args: string[],
   { env = {}, migratedHistory = false }: CliCase = {},
 ): Promise<CliOutcome> {
-  const turn = queue.then(async () => runAlone(args, env, migratedHistory ? await migratedTemplate() : null));
+  const turn = queue.then(() => runAlone(args, env, migratedHistory));
   queue = turn.catch(() => {});
   return turn;
 }
@@ -66,12 +35,12 @@ export function soundcheckInProcess(
 async function runAlone(
   args: string[],
   env: Record<string, string>,
-  history: string | null,
+  migratedHistory: boolean,
 ): Promise<CliOutcome> {
   const cwd = mkdtempSync(path.join(tmpdir(), 'soundcheck-cli-case-'));
   const caseEnv = { SOUNDCHECK_HISTORY_URL: '', SOUNDCHECK_HISTORY_DIR: path.join(cwd, 'history'), ...env };
-  if (history && !existsSync(caseEnv.SOUNDCHECK_HISTORY_DIR))
-    cpSync(history, caseEnv.SOUNDCHECK_HISTORY_DIR, { recursive: true });
+  if (migratedHistory && !existsSync(caseEnv.SOUNDCHECK_HISTORY_DIR))
+    await copyMigratedHistory(caseEnv.SOUNDCHECK_HISTORY_DIR);
   const restoreEnv = setEnv(caseEnv);
   const previousCwd = process.cwd();
   const captured = { stdout: '', stderr: '' };
