@@ -5,9 +5,10 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { verbs as verbTable } from '../../src/cli/verbs.ts';
 import { soundcheckInProcess as soundcheck } from '../support/in-process-cli.ts';
+import { prepareMigratedHistory, templateTimeoutMs } from '../support/migrated-history.ts';
 
 const cli = fileURLToPath(new URL('../../src/cli.ts', import.meta.url));
 
@@ -82,6 +83,8 @@ describe('soundcheck verbs answer a user error in one line', {
   tags: ['integration', 'harness'],
   timeout: 60_000,
 }, () => {
+  beforeAll(prepareMigratedHistory, templateTimeoutMs);
+
   test.each<[string, string[], RegExp]>([
     ['run', ['run', '--category', 'nope'], /^soundcheck run: unknown category nope; choose from unit, /],
     ['test', ['test', '--seed', 'abc'], /^soundcheck test: --seed takes a whole number$/],

@@ -1,13 +1,18 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { openEmbedded } from '../../src/history/sql.ts';
-import { copyMigratedHistory } from '../support/migrated-history.ts';
+import {
+  copyMigratedHistory,
+  prepareMigratedHistory,
+  templateTimeoutMs,
+} from '../support/migrated-history.ts';
 
 // Each case opens its own copy of a migrated history: the lock is what is tested, not an initdb per case.
 describe('the embedded history', { tags: ['integration', 'reporting'], timeout: 30_000 }, () => {
   const parent = mkdtempSync(path.join(tmpdir(), 'soundcheck-history-lock-'));
+  beforeAll(prepareMigratedHistory, templateTimeoutMs);
   afterAll(() => rmSync(parent, { recursive: true, force: true }));
 
   test('is opened by one process at a time, and freed when closed', async () => {

@@ -1,12 +1,13 @@
 import { mkdirSync, mkdtempSync, readFileSync, readlinkSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { openHistory } from '../../src/history/store.ts';
 import { collectMetrics } from '../../src/metrics/collector.ts';
 import { type RunInfo, type RunResult, writeRunResult } from '../../src/report/run-result.ts';
 import { type TestRecord, tallyOf } from '../../src/reporter/test-record.ts';
 import { soundcheckInProcess as soundcheck } from '../support/in-process-cli.ts';
+import { prepareMigratedHistory, templateTimeoutMs } from '../support/migrated-history.ts';
 import { sampleRecord } from '../support/sample-run.ts';
 
 function shard(
@@ -42,6 +43,7 @@ function merge(reportDir: string, ...args: string[]) {
 describe('soundcheck merge', { tags: ['integration', 'reporting'], timeout: 60_000 }, () => {
   const parent = mkdtempSync(path.join(tmpdir(), 'soundcheck-merge-'));
   afterAll(() => rmSync(parent, { recursive: true, force: true }));
+  beforeAll(prepareMigratedHistory, templateTimeoutMs);
   /** Each test its own report directory and history: `latest` and the runs are its own. */
   const freshReportDir = () => mkdtempSync(path.join(parent, 'reports-'));
   const commit = 'c0ffee';

@@ -23,16 +23,28 @@ function migratedTemplate(): Promise<string> {
     const dir = path.join(tmpdir(), `soundcheck-history-template-${hash.digest('hex').slice(0, 16)}`);
     if (existsSync(dir)) return dir;
     const building = mkdtempSync(`${dir}-building-`);
-    await (await openHistory({ dir: building })).close();
     try {
+      await (await openHistory({ dir: building })).close();
       renameSync(building, dir);
-    } catch {
-      rmSync(building, { recursive: true, force: true }); // another worker's copy won
+    } catch (error) {
+      rmSync(building, { recursive: true, force: true });
+      if (!existsSync(dir)) throw error; // otherwise another worker's template won the rename
     }
     return dir;
   })();
   return template;
 }
+
+/**
+ * Builds the template if this machine has none yet: an initdb, up to a minute on a busy machine, so a file
+ * calls it in `beforeAll` with its own limit (see `templateTimeoutMs`) rather than inside a test's.
+ */
+export async function prepareMigratedHistory(): Promise<void> {
+  await migratedTemplate();
+}
+
+/** The `beforeAll` limit for `prepareMigratedHistory` on a machine without the template yet. */
+export const templateTimeoutMs = 180_000;
 
 /** An empty, migrated embedded history at `dir` (which must not exist yet), copied from the template. */
 export async function copyMigratedHistory(dir: string): Promise<void> {
