@@ -1,27 +1,3 @@
-import { reportFailure } from './cli/failure.ts';
-import { overallHelp, verbHelp, verbs } from './cli/verbs.ts';
-
-async function main(argv: string[]): Promise<number> {
-  const debug = argv.includes('--debug');
-  const [name, ...args] = argv.filter((arg) => arg !== '--debug');
-  if (!name || name === '--help' || name === '-h') {
-    process.stdout.write(overallHelp());
-    return name ? 0 : 2;
-  }
-  const verb = verbs[name];
-  if (!verb) {
-    process.stderr.write(`soundcheck: unknown verb "${name}"; soundcheck --help lists them\n`);
-    return 2;
-  }
-  if (args.includes('--help') || args.includes('-h')) {
-    process.stdout.write(await verbHelp(name, verb));
-    return 0;
-  }
-  try {
-    return await verb.main(args);
-  } catch (error) {
-    return reportFailure(name, error, debug);
-  }
-}
+import { main } from './cli/main.ts';
 
 process.exitCode = await main(process.argv.slice(2));

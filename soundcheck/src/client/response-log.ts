@@ -1,3 +1,4 @@
+import { type DeliveryLog, recordDeliveryFacts } from './delivery-log.ts';
 import type { ApiRequest, ApiResponse } from './http-client.ts';
 
 /** One API call a test made, as the metrics collector sees it. */
@@ -25,9 +26,9 @@ export function routeOf(path: string): string {
     .join('/');
 }
 
-/** Records a call on the test's meta, where the reporter reads it after the test. */
+/** Records a call, and any delivery or partner it answered with, on the test's meta, where the reporter reads them after the test. */
 export function recordApiResponse(
-  meta: { apiCalls?: ApiCall[] },
+  meta: { apiCalls?: ApiCall[]; deliveryLog?: DeliveryLog },
   request: ApiRequest,
   response: ApiResponse,
 ): void {
@@ -38,6 +39,7 @@ export function recordApiResponse(
     status: response.status,
     durationMs: Math.round(response.durationMs * 1000) / 1000,
   });
+  recordDeliveryFacts(meta, response.body);
 }
 
 /** Throws when the API answered 500 to any call the test made (a 500 is a bug even where a test expects an error). */

@@ -1,6 +1,7 @@
 import type { KnownCluster } from '../analytics/clusters.ts';
 import type { RecordedError, TestRecord } from '../reporter/test-record.ts';
 import { areasOf } from '../triage/area.ts';
+import { clusterDeliveryStops } from '../triage/delivery.ts';
 import { clusterFailures, decidingError, describeCluster, type FailureCluster } from '../triage/signature.ts';
 import { html, type Raw, raw } from './escape.ts';
 import type { ReportModel } from './report-model.ts';
@@ -46,7 +47,8 @@ function clusterCard(
   return html`<details class="failure cluster" ${open ? raw('open') : ''}>
     <summary><span class="title">${describeCluster(cluster)}</span>
       <span class="pill ${first.category ?? ''}">${first.category ?? 'unknown'}</span> ${seen(known, hasHistory)}
-      ${areas.map((area) => html`<span class="pill">area: ${area}</span>`)}</summary>
+      ${areas.map((area) => html`<span class="pill">area: ${area}</span>`)}
+      ${clusterDeliveryStops(cluster.tests).map((stop) => html`<span class="pill delivery">delivery: ${stop}</span>`)}</summary>
     ${errorDetail(first, decidingError(first)!)}
     <ul class="cluster-tests">${cluster.tests.map((test) => html`<li>${titleOf(test)} <span class="muted">${test.project} · ${test.file}</span></li>`)}</ul>
   </details>`;

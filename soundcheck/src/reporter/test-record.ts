@@ -20,6 +20,14 @@ export interface Attachment {
   contentType?: string;
 }
 
+/** Where one delivery a test drove was when the test ended: its partner, transport and state. */
+export interface DeliveryStop {
+  /** The partner's name, or its id when the test never saw the partner itself. */
+  partner: string;
+  transport: string;
+  stage: string;
+}
+
 /** One test's outcome, as every output (results.json, junit, errors.json, history, dashboard) sees it. */
 export interface TestRecord {
   id: string;
@@ -37,6 +45,8 @@ export interface TestRecord {
   errors: RecordedError[];
   attachments: Attachment[];
   apiCalls: ApiCall[];
+  /** The deliveries the test drove and where each was when it ended (delivery triage); absent when none. */
+  deliveries?: DeliveryStop[];
   /** Under a live entry of tests/quarantine.json: it ran and is recorded, but its failure does not fail the run. */
   quarantined?: boolean;
 }

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import type { TestCase, TestSuite } from 'vitest/node';
+import { deliveryStopsOf } from '../triage/delivery.ts';
 import { classify, phaseOf } from './classify.ts';
 import { stableTestId } from './stable-id.ts';
 import type { RecordedError, TestRecord, TestStatus } from './test-record.ts';
@@ -46,6 +47,7 @@ export function toRecord(testCase: TestCase, root: string): TestRecord {
   const diagnostic = testCase.diagnostic();
   const errors = recordErrors(testCase);
   const status = statusOf(testCase);
+  const deliveries = deliveryStopsOf(testCase.meta().deliveryLog);
   // A failure is what its last error was; a flaky test is what made it need a retry: the first error.
   const deciding = status === 'failed' ? errors.at(-1) : status === 'flaky' ? errors[0] : undefined;
   return {
@@ -74,5 +76,6 @@ export function toRecord(testCase: TestCase, root: string): TestRecord {
         : [],
     ),
     apiCalls: testCase.meta().apiCalls ?? [],
+    ...(deliveries.length ? { deliveries } : {}),
   };
 }

@@ -33,6 +33,18 @@ describe('the CLI failure summary', { tags: ['unit', 'reporting'] }, () => {
     ]);
   });
 
+  test('under a cluster, the deliveries its tests drove and the stage each stopped at', () => {
+    const stalled = {
+      ...failing('s', 'expected acknowledged, got uploading', '/v1/deliveries/:id'),
+      deliveries: [{ partner: 'Acme Music', transport: 'sftp', stage: 'uploading' }],
+    };
+    expect(clusterSummary([stalled])).toEqual([
+      'failures in 1 cluster, largest first:',
+      '  ✗ 1 test — expected acknowledged, got uploading [deliveries]',
+      '      delivery: Acme Music · sftp · stopped at uploading',
+    ]);
+  });
+
   test('nothing failed, nothing printed', () => {
     expect(clusterSummary([])).toEqual([]);
   });

@@ -5,8 +5,10 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { verbs as verbTable } from '../../src/cli/verbs.ts';
+import { soundcheckInProcess as soundcheck } from '../support/in-process-cli.ts';
+import { prepareMigratedHistory, templateTimeoutMs } from '../support/migrated-history.ts';
 
 const cli = fileURLToPath(new URL('../../src/cli.ts', import.meta.url));
 
@@ -17,10 +19,10 @@ interface Outcome {
 }
 
 /**
- * Runs the CLI in its own empty folder and history, so cases run side by side without sharing a lock;
- * the folder goes when the CLI has answered.
+ * Runs the CLI as its own process in an empty folder and history: the process-level contract (exit code,
+ * nothing after the line) that the in-process cases cannot see. The folder goes when the CLI has answered.
  */
-async function soundcheck(args: string[], env: Record<string, string> = {}): Promise<Outcome> {
+async function soundcheckProcess(args: string[], env: Record<string, string> = {}): Promise<Outcome> {
   const cwd = mkdtempSync(path.join(tmpdir(), 'soundcheck-cli-case-'));
   try {
     return await answer(cwd, args, env);
@@ -50,13 +52,40 @@ function answer(cwd: string, args: string[], env: Record<string, string>): Promi
 
 const stackLine = /^\s+at /m;
 
-// Each verb spawns a Node process and most open an embedded history: a busy 2-core machine needs tens of
-// seconds for the lot. The limit guards against a verb that hangs instead of answering.
+const oneLineExit2 = { status: 2, lines: 1, stack: false };
+const shape = ({ status, stderr }: { status: number | null; stderr: string }) => ({
+  status,
+  lines: stderr.trimEnd().split('\n').length,
+  stack: stackLine.test(stderr),
+});
+
+// The cases run the CLI's main function in this process (a Node start-up per case cost a busy 2-core
+// machine over a minute); the two cases just below spawn it, so the exit code and streams stay proven.
+describe('soundcheck as a process answers a user error in one line and exit 2', {
+  tags: ['integration', 'harness'],
+  timeout: 60_000,
+}, () => {
+  test.concurrent('an unknown verb', async () => {
+    const outcome = await soundcheckProcess(['histroy']);
+    expect(shape(outcome)).toEqual(oneLineExit2);
+    expect(outcome.stderr).toBe('soundcheck: unknown verb "histroy"; soundcheck --help lists them\n');
+  });
+
+  test.concurrent("a verb's own usage error", async () => {
+    const outcome = await soundcheckProcess(['history', '--limit', '0']);
+    expect(shape(outcome)).toEqual(oneLineExit2);
+    expect(outcome.stderr).toBe('soundcheck history: --limit takes a whole number ≥ 1\n');
+  });
+});
+
+// Most verbs open an embedded history; the limit guards against a verb that hangs instead of answering.
 describe('soundcheck verbs answer a user error in one line', {
   tags: ['integration', 'harness'],
-  timeout: 120_000,
+  timeout: 60_000,
 }, () => {
-  test.concurrent.each<[string, string[], RegExp]>([
+  beforeAll(prepareMigratedHistory, templateTimeoutMs);
+
+  test.each<[string, string[], RegExp]>([
     ['run', ['run', '--category', 'nope'], /^soundcheck run: unknown category nope; choose from unit, /],
     ['test', ['test', '--seed', 'abc'], /^soundcheck test: --seed takes a whole number$/],
     [
@@ -86,19 +115,16 @@ describe('soundcheck verbs answer a user error in one line', {
     ['shards', ['shards'], /^soundcheck shards: --count <n> is required, e\.g\. --count 4$/],
     ['load', ['load', 'ftp://nowhere'], /^soundcheck load: /],
     ['an unknown verb', ['histroy'], /^soundcheck: unknown verb "histroy"; soundcheck --help lists them$/],
-  ])('%s', async (_verb, args, line) => {
-    const { status, stderr } = await soundcheck(args);
-    expect({ status, lines: stderr.trimEnd().split('\n').length, stack: stackLine.test(stderr) }).toEqual({
-      status: 2,
-      lines: 1,
-      stack: false,
-    });
-    expect(stderr.trimEnd()).toMatch(line);
+  ])('%s', async (verb, args, line) => {
+    // compare is the one verb here that gets past its arguments to the history.
+    const outcome = await soundcheck(args, { migratedHistory: verb === 'compare' });
+    expect(shape(outcome)).toEqual(oneLineExit2);
+    expect(outcome.stderr.trimEnd()).toMatch(line);
   });
 
-  test.concurrent('an unreachable history names it and how to fix it', async () => {
+  test('an unreachable history names it and how to fix it', async () => {
     const { status, stderr } = await soundcheck(['history'], {
-      SOUNDCHECK_HISTORY_URL: 'postgres://postgres@127.0.0.1:1/history',
+      env: { SOUNDCHECK_HISTORY_URL: 'postgres://postgres@127.0.0.1:1/history' },
     });
     expect([status, stderr]).toEqual([
       2,
@@ -108,17 +134,14 @@ describe('soundcheck verbs answer a user error in one line', {
     ]);
   });
 
-  test.concurrent('a history held by another process past the wait says who holds it', async ({
-    onTestFinished,
-  }) => {
+  test('a history held by another process past the wait says who holds it', async ({ onTestFinished }) => {
     const holder = mkdtempSync(path.join(tmpdir(), 'soundcheck-cli-locked-'));
     onTestFinished(() => rmSync(holder, { recursive: true, force: true }));
     const dir = path.join(holder, 'history');
     mkdirSync(dir);
     writeFileSync(`${dir}.lock`, String(process.pid)); // this test process: alive for the whole case
     const { status, stderr } = await soundcheck(['flaky'], {
-      SOUNDCHECK_HISTORY_DIR: dir,
-      SOUNDCHECK_HISTORY_WAIT_MS: '200',
+      env: { SOUNDCHECK_HISTORY_DIR: dir, SOUNDCHECK_HISTORY_WAIT_MS: '200' },
     });
     expect([status, stderr]).toEqual([
       2,
@@ -126,11 +149,11 @@ describe('soundcheck verbs answer a user error in one line', {
     ]);
   });
 
-  test.concurrent('a port already taken is a user error for serve', async () => {
+  test('a port already taken is a user error for serve', async () => {
     const taken = createServer();
     await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
     const { port } = taken.address() as AddressInfo;
-    const { status, stderr } = await soundcheck(['serve', '--port', String(port)]);
+    const { status, stderr } = await soundcheck(['serve', '--port', String(port)], { migratedHistory: true });
     taken.close();
     expect([status, stderr]).toEqual([
       2,
@@ -138,15 +161,17 @@ describe('soundcheck verbs answer a user error in one line', {
     ]);
   });
 
-  test.concurrent('--debug adds the stack trace to the same line', async () => {
-    const { status, stderr } = await soundcheck(['compare', 'nope1', 'nope2', '--debug']);
+  test('--debug adds the stack trace to the same line', async () => {
+    const { status, stderr } = await soundcheck(['compare', 'nope1', 'nope2', '--debug'], {
+      migratedHistory: true,
+    });
     expect(status).toBe(2);
     expect(stderr.split('\n')[0]).toMatch(/^soundcheck compare: no run nope1 in the history/);
     expect(stderr).toMatch(stackLine);
   });
 });
 
-describe('soundcheck --help', { tags: ['integration', 'harness'], timeout: 60_000 }, () => {
+describe('soundcheck --help', { tags: ['integration', 'harness'], timeout: 30_000 }, () => {
   test('lists every verb once', async () => {
     const { status, stdout } = await soundcheck(['--help']);
     const verbs = stdout
@@ -159,7 +184,7 @@ describe('soundcheck --help', { tags: ['integration', 'harness'], timeout: 60_00
     expect(verbs).toEqual(Object.keys(verbTable));
   });
 
-  test.concurrent.each(Object.keys(verbTable))(
+  test.each(Object.keys(verbTable))(
     'soundcheck %s --help shows its usage and one example, and does nothing else',
     async (verb) => {
       const { status, stdout } = await soundcheck([verb, '--help']);

@@ -1,13 +1,15 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { openHistory } from '../../src/history/store.ts';
 import { storeHistory } from '../support/constructed-history.ts';
-
-const cli = fileURLToPath(new URL('../../src/cli.ts', import.meta.url));
+import { soundcheckInProcess as soundcheck } from '../support/in-process-cli.ts';
+import {
+  copyMigratedHistory,
+  prepareMigratedHistory,
+  templateTimeoutMs,
+} from '../support/migrated-history.ts';
 
 describe('soundcheck compare previous latest', {
   tags: ['integration', 'reporting'],
@@ -16,8 +18,10 @@ describe('soundcheck compare previous latest', {
   const parent = mkdtempSync(path.join(tmpdir(), 'soundcheck-compare-'));
   const dir = path.join(parent, 'history');
   afterAll(() => rmSync(parent, { recursive: true, force: true }));
+  beforeAll(prepareMigratedHistory, templateTimeoutMs);
 
   beforeAll(async () => {
+    await copyMigratedHistory(dir);
     const store = await openHistory({ dir });
     try {
       await storeHistory(store, [
@@ -41,10 +45,9 @@ describe('soundcheck compare previous latest', {
     }
   });
 
-  test('compares the two newest finished runs, not a run still going', () => {
-    const child = spawnSync(process.execPath, [cli, 'compare', 'previous', 'latest'], {
-      encoding: 'utf8',
-      env: { ...process.env, SOUNDCHECK_HISTORY_URL: '', SOUNDCHECK_HISTORY_DIR: dir },
+  test('compares the two newest finished runs, not a run still going', async () => {
+    const child = await soundcheck(['compare', 'previous', 'latest'], {
+      env: { SOUNDCHECK_HISTORY_DIR: dir },
     });
     const lines = child.stdout.split('\n').filter((line) => line && !line.startsWith('─'));
     expect([child.status, ...lines.slice(1)]).toEqual([

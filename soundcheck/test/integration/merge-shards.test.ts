@@ -1,16 +1,14 @@
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, readlinkSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { afterAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { openHistory } from '../../src/history/store.ts';
 import { collectMetrics } from '../../src/metrics/collector.ts';
 import { type RunInfo, type RunResult, writeRunResult } from '../../src/report/run-result.ts';
 import { type TestRecord, tallyOf } from '../../src/reporter/test-record.ts';
+import { soundcheckInProcess as soundcheck } from '../support/in-process-cli.ts';
+import { prepareMigratedHistory, templateTimeoutMs } from '../support/migrated-history.ts';
 import { sampleRecord } from '../support/sample-run.ts';
-
-const cli = fileURLToPath(new URL('../../src/cli.ts', import.meta.url));
 
 function shard(
   reportDir: string,
@@ -34,18 +32,18 @@ function shard(
   writeRunResult(path.join(reportDir, run.id), result);
 }
 
-/** `soundcheck merge` in a child process, as a user runs it, with its own embedded history. */
+/** `soundcheck merge` as a user runs it (its main, in-process), with its own copy of an empty history. */
 function merge(reportDir: string, ...args: string[]) {
-  const child = spawnSync(process.execPath, [cli, 'merge', '--report-dir', reportDir, ...args], {
-    encoding: 'utf8',
-    env: { ...process.env, SOUNDCHECK_HISTORY_URL: '', SOUNDCHECK_HISTORY_DIR: path.join(reportDir, 'h') },
+  return soundcheck(['merge', '--report-dir', reportDir, ...args], {
+    env: { SOUNDCHECK_HISTORY_DIR: path.join(reportDir, 'h') },
+    migratedHistory: true,
   });
-  return { status: child.status, stdout: child.stdout, stderr: child.stderr };
 }
 
 describe('soundcheck merge', { tags: ['integration', 'reporting'], timeout: 60_000 }, () => {
   const parent = mkdtempSync(path.join(tmpdir(), 'soundcheck-merge-'));
   afterAll(() => rmSync(parent, { recursive: true, force: true }));
+  beforeAll(prepareMigratedHistory, templateTimeoutMs);
   /** Each test its own report directory and history: `latest` and the runs are its own. */
   const freshReportDir = () => mkdtempSync(path.join(parent, 'reports-'));
   const commit = 'c0ffee';
@@ -88,7 +86,7 @@ describe('soundcheck merge', { tags: ['integration', 'reporting'], timeout: 60_0
       ],
     );
 
-    const { status, stdout } = merge(reportDir, 'shard-1', path.join(reportDir, 'shard-2'));
+    const { status, stdout } = await merge(reportDir, 'shard-1', path.join(reportDir, 'shard-2'));
     expect(status).toBe(1); // one test failed
     expect(stdout).toContain('2 passed, 1 failed, 1 skipped');
 
@@ -142,7 +140,7 @@ describe('soundcheck merge', { tags: ['integration', 'reporting'], timeout: 60_0
     }
   });
 
-  test('refuses shards of different commits, saying which', () => {
+  test('refuses shards of different commits, saying which', async () => {
     const reportDir = freshReportDir();
     shard(reportDir, { id: 'old-1', shard: '1/2', commit: 'aaaa111', ...at }, [
       sampleRecord({ titlePath: ['x'] }),
@@ -150,37 +148,37 @@ describe('soundcheck merge', { tags: ['integration', 'reporting'], timeout: 60_0
     shard(reportDir, { id: 'new-2', shard: '2/2', commit: 'bbbb222', ...at }, [
       sampleRecord({ titlePath: ['y'] }),
     ]);
-    const { status, stderr } = merge(reportDir, 'old-1', 'new-2');
+    const { status, stderr } = await merge(reportDir, 'old-1', 'new-2');
     expect([status, stderr]).toEqual([
       2,
       'soundcheck merge: the shards ran different commits (old-1: aaaa111, new-2: bbbb222); merge the shards of one run\n',
     ]);
   });
 
-  test('refuses one shard named twice, or shards holding the same tests, rather than counting them twice', () => {
+  test('refuses one shard named twice, or shards holding the same tests, rather than counting them twice', async () => {
     const reportDir = freshReportDir();
     const tests = [sampleRecord({ titlePath: ['a', 'one'] }), sampleRecord({ titlePath: ['a', 'two'] })];
     shard(reportDir, { id: 'first', shard: '1/2', commit, ...at }, tests);
     shard(reportDir, { id: 'copy', shard: '2/2', commit, ...at }, tests);
-    expect(merge(reportDir, 'first', 'first')).toMatchObject({
+    expect(await merge(reportDir, 'first', 'first')).toMatchObject({
       status: 2,
       stderr: 'soundcheck merge: first is named twice; name each shard once\n',
     });
-    expect(merge(reportDir, 'first', 'copy')).toMatchObject({
+    expect(await merge(reportDir, 'first', 'copy')).toMatchObject({
       status: 2,
       stderr:
         'soundcheck merge: first and copy both hold a › one (and 1 more); each test must come from one shard\n',
     });
   });
 
-  test('fails the merged run when a shard failed without a failed test (a file that would not load)', () => {
+  test('fails the merged run when a shard failed without a failed test (a file that would not load)', async () => {
     const reportDir = freshReportDir();
     shard(reportDir, { id: 'ok', shard: '1/2', commit, ...at }, [sampleRecord({ titlePath: ['p'] })]);
     shard(reportDir, { id: 'broken', shard: '2/2', commit, ...at }, []);
     const broken = path.join(reportDir, 'broken', 'results.json');
     const result = JSON.parse(readFileSync(broken, 'utf8')) as RunResult;
     writeRunResult(path.join(reportDir, 'broken'), { ...result, run: { ...result.run, verdict: 'failed' } });
-    expect(merge(reportDir, 'ok', 'broken')).toMatchObject({ status: 1 });
+    expect(await merge(reportDir, 'ok', 'broken')).toMatchObject({ status: 1 });
     const merged = JSON.parse(
       readFileSync(path.join(reportDir, 'latest', 'results.json'), 'utf8'),
     ) as RunResult;
@@ -190,7 +188,7 @@ describe('soundcheck merge', { tags: ['integration', 'reporting'], timeout: 60_0
     ]);
   });
 
-  test("prints each shard's wall time and the measured imbalance (slowest ÷ mean)", () => {
+  test("prints each shard's wall time and the measured imbalance (slowest ÷ mean)", async () => {
     const reportDir = freshReportDir();
     const start = '2026-11-25T11:00:00.000Z';
     shard(
@@ -203,7 +201,7 @@ describe('soundcheck merge', { tags: ['integration', 'reporting'], timeout: 60_0
       { id: 'slow', shard: '2/2', commit, startedAt: start, finishedAt: '2026-11-25T11:01:30.000Z' },
       [sampleRecord({ titlePath: ['s'] })],
     );
-    const { status, stdout } = merge(reportDir, 'fast', 'slow');
+    const { status, stdout } = await merge(reportDir, 'fast', 'slow');
     expect(status).toBe(0);
     expect(stdout).toContain('shards: 1/2 30.0 s, 2/2 90.0 s; imbalance (slowest ÷ mean) 1.50');
   });
