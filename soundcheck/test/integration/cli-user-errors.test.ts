@@ -5,10 +5,9 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { verbs as verbTable } from '../../src/cli/verbs.ts';
 import { soundcheckInProcess as soundcheck } from '../support/in-process-cli.ts';
-import { prepareMigratedHistory, templateTimeoutMs } from '../support/migrated-history.ts';
 
 const cli = fileURLToPath(new URL('../../src/cli.ts', import.meta.url));
 
@@ -83,8 +82,6 @@ describe('soundcheck verbs answer a user error in one line', {
   tags: ['integration', 'harness'],
   timeout: 60_000,
 }, () => {
-  beforeAll(prepareMigratedHistory, templateTimeoutMs);
-
   test.each<[string, string[], RegExp]>([
     ['run', ['run', '--category', 'nope'], /^soundcheck run: unknown category nope; choose from unit, /],
     ['test', ['test', '--seed', 'abc'], /^soundcheck test: --seed takes a whole number$/],
@@ -115,9 +112,8 @@ describe('soundcheck verbs answer a user error in one line', {
     ['shards', ['shards'], /^soundcheck shards: --count <n> is required, e\.g\. --count 4$/],
     ['load', ['load', 'ftp://nowhere'], /^soundcheck load: /],
     ['an unknown verb', ['histroy'], /^soundcheck: unknown verb "histroy"; soundcheck --help lists them$/],
-  ])('%s', async (verb, args, line) => {
-    // compare is the one verb here that gets past its arguments to the history.
-    const outcome = await soundcheck(args, { migratedHistory: verb === 'compare' });
+  ])('%s', async (_verb, args, line) => {
+    const outcome = await soundcheck(args);
     expect(shape(outcome)).toEqual(oneLineExit2);
     expect(outcome.stderr.trimEnd()).toMatch(line);
   });
@@ -153,7 +149,7 @@ describe('soundcheck verbs answer a user error in one line', {
     const taken = createServer();
     await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
     const { port } = taken.address() as AddressInfo;
-    const { status, stderr } = await soundcheck(['serve', '--port', String(port)], { migratedHistory: true });
+    const { status, stderr } = await soundcheck(['serve', '--port', String(port)]);
     taken.close();
     expect([status, stderr]).toEqual([
       2,
@@ -162,9 +158,7 @@ describe('soundcheck verbs answer a user error in one line', {
   });
 
   test('--debug adds the stack trace to the same line', async () => {
-    const { status, stderr } = await soundcheck(['compare', 'nope1', 'nope2', '--debug'], {
-      migratedHistory: true,
-    });
+    const { status, stderr } = await soundcheck(['compare', 'nope1', 'nope2', '--debug'], {});
     expect(status).toBe(2);
     expect(stderr.split('\n')[0]).toMatch(/^soundcheck compare: no run nope1 in the history/);
     expect(stderr).toMatch(stackLine);

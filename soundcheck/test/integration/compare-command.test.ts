@@ -5,11 +5,6 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { openHistory } from '../../src/history/store.ts';
 import { storeHistory } from '../support/constructed-history.ts';
 import { soundcheckInProcess as soundcheck } from '../support/in-process-cli.ts';
-import {
-  copyMigratedHistory,
-  prepareMigratedHistory,
-  templateTimeoutMs,
-} from '../support/migrated-history.ts';
 
 describe('soundcheck compare previous latest', {
   tags: ['integration', 'reporting'],
@@ -18,10 +13,8 @@ describe('soundcheck compare previous latest', {
   const parent = mkdtempSync(path.join(tmpdir(), 'soundcheck-compare-'));
   const dir = path.join(parent, 'history');
   afterAll(() => rmSync(parent, { recursive: true, force: true }));
-  beforeAll(prepareMigratedHistory, templateTimeoutMs);
 
   beforeAll(async () => {
-    await copyMigratedHistory(dir);
     const store = await openHistory({ dir });
     try {
       await storeHistory(store, [

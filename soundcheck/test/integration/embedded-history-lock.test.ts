@@ -1,23 +1,15 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, describe, expect, test } from 'vitest';
 import { openEmbedded } from '../../src/history/sql.ts';
-import {
-  copyMigratedHistory,
-  prepareMigratedHistory,
-  templateTimeoutMs,
-} from '../support/migrated-history.ts';
 
-// Each case opens its own copy of a migrated history: the lock is what is tested, not an initdb per case.
 describe('the embedded history', { tags: ['integration', 'reporting'], timeout: 30_000 }, () => {
   const parent = mkdtempSync(path.join(tmpdir(), 'soundcheck-history-lock-'));
-  beforeAll(prepareMigratedHistory, templateTimeoutMs);
   afterAll(() => rmSync(parent, { recursive: true, force: true }));
 
   test('is opened by one process at a time, and freed when closed with what was written', async () => {
     const dir = path.join(parent, 'history');
-    await copyMigratedHistory(dir);
     const first = await openEmbedded(dir);
     await first.exec("CREATE TABLE kept (note text); INSERT INTO kept VALUES ('written before close')");
     await expect(openEmbedded(dir, 0)).rejects.toThrow(`${dir} is in use by process ${process.pid}`);
@@ -29,7 +21,6 @@ describe('the embedded history', { tags: ['integration', 'reporting'], timeout: 
 
   test('a second opener waits for the holder to close, then opens', async () => {
     const dir = path.join(parent, 'waited');
-    await copyMigratedHistory(dir);
     const first = await openEmbedded(dir);
     await first.query('CREATE TABLE written_by_first (n int)');
     const second = openEmbedded(dir, 60_000);
@@ -50,7 +41,6 @@ describe('the embedded history', { tags: ['integration', 'reporting'], timeout: 
 
   test('takes over the lock of a process that died holding it', async () => {
     const dir = path.join(parent, 'stale');
-    await copyMigratedHistory(dir);
     // 2^22 + 1 is above Linux's largest pid: no such process.
     writeFileSync(`${dir}.lock`, '4194305');
     const sql = await openEmbedded(dir);

@@ -7,11 +7,6 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { openHistory } from '../../src/history/store.ts';
 import { freePort } from '../../src/services/free-port.ts';
 import { storeHistory } from '../support/constructed-history.ts';
-import {
-  copyMigratedHistory,
-  prepareMigratedHistory,
-  templateTimeoutMs,
-} from '../support/migrated-history.ts';
 
 const cli = fileURLToPath(new URL('../../src/cli.ts', import.meta.url));
 const runner = fileURLToPath(new URL('../support/run-in-progress.ts', import.meta.url));
@@ -45,9 +40,7 @@ describe('the embedded history while a run is going', {
   tags: ['integration', 'reporting'],
   timeout: 240_000,
 }, () => {
-  beforeAll(prepareMigratedHistory, templateTimeoutMs);
   beforeAll(async () => {
-    await copyMigratedHistory(dir);
     const store = await openHistory({ dir });
     try {
       await storeHistory(store, [

@@ -1,13 +1,12 @@
 import { mkdirSync, mkdtempSync, readFileSync, readlinkSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, describe, expect, test } from 'vitest';
 import { openHistory } from '../../src/history/store.ts';
 import { collectMetrics } from '../../src/metrics/collector.ts';
 import { type RunInfo, type RunResult, writeRunResult } from '../../src/report/run-result.ts';
 import { type TestRecord, tallyOf } from '../../src/reporter/test-record.ts';
 import { soundcheckInProcess as soundcheck } from '../support/in-process-cli.ts';
-import { prepareMigratedHistory, templateTimeoutMs } from '../support/migrated-history.ts';
 import { sampleRecord } from '../support/sample-run.ts';
 
 function shard(
@@ -36,14 +35,12 @@ function shard(
 function merge(reportDir: string, ...args: string[]) {
   return soundcheck(['merge', '--report-dir', reportDir, ...args], {
     env: { SOUNDCHECK_HISTORY_DIR: path.join(reportDir, 'h') },
-    migratedHistory: true,
   });
 }
 
 describe('soundcheck merge', { tags: ['integration', 'reporting'], timeout: 60_000 }, () => {
   const parent = mkdtempSync(path.join(tmpdir(), 'soundcheck-merge-'));
   afterAll(() => rmSync(parent, { recursive: true, force: true }));
-  beforeAll(prepareMigratedHistory, templateTimeoutMs);
   /** Each test its own report directory and history: `latest` and the runs are its own. */
   const freshReportDir = () => mkdtempSync(path.join(parent, 'reports-'));
   const commit = 'c0ffee';

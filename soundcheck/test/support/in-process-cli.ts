@@ -1,8 +1,7 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { main } from '../../src/cli/main.ts';
-import { copyMigratedHistory } from './migrated-history.ts';
 
 export interface CliOutcome {
   status: number;
@@ -12,8 +11,6 @@ export interface CliOutcome {
 
 export interface CliCase {
   env?: Record<string, string>;
-  /** Start from a copy of an empty, migrated history (seconds cheaper than creating one per case), unless the history directory exists. */
-  migratedHistory?: boolean;
 }
 
 let queue: Promise<unknown> = Promise.resolve();
@@ -23,24 +20,15 @@ let queue: Promise<unknown> = Promise.resolve();
  * stderr captured: what a spawned `soundcheck` would print and its exit code, without a Node start-up per
  * case. The folder, environment and streams are the process's own, so calls take turns.
  */
-export function soundcheckInProcess(
-  args: string[],
-  { env = {}, migratedHistory = false }: CliCase = {},
-): Promise<CliOutcome> {
-  const turn = queue.then(() => runAlone(args, env, migratedHistory));
+export function soundcheckInProcess(args: string[], { env = {} }: CliCase = {}): Promise<CliOutcome> {
+  const turn = queue.then(() => runAlone(args, env));
   queue = turn.catch(() => {});
   return turn;
 }
 
-async function runAlone(
-  args: string[],
-  env: Record<string, string>,
-  migratedHistory: boolean,
-): Promise<CliOutcome> {
+async function runAlone(args: string[], env: Record<string, string>): Promise<CliOutcome> {
   const cwd = mkdtempSync(path.join(tmpdir(), 'soundcheck-cli-case-'));
   const caseEnv = { SOUNDCHECK_HISTORY_URL: '', SOUNDCHECK_HISTORY_DIR: path.join(cwd, 'history'), ...env };
-  if (migratedHistory && !existsSync(caseEnv.SOUNDCHECK_HISTORY_DIR))
-    await copyMigratedHistory(caseEnv.SOUNDCHECK_HISTORY_DIR);
   const restoreEnv = setEnv(caseEnv);
   const previousCwd = process.cwd();
   const captured = { stdout: '', stderr: '' };
