@@ -2,7 +2,7 @@ import cors from '@fastify/cors';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { registerArtistRoutes } from './artists/routes.ts';
 import { registerAssetRoutes, registerMediaBodies } from './assets/routes.ts';
-import { registerAuthentication } from './auth/authenticate.ts';
+import { accessClaimsOf, registerAuthentication } from './auth/authenticate.ts';
 import { registerAuthRoutes, registerSessionRoutes } from './auth/routes.ts';
 import { registerCallbackRoute } from './deliveries/callback-route.ts';
 import { registerDeliveryRoutes } from './deliveries/routes.ts';
@@ -50,7 +50,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   registerMetrics(app);
   registerOpsRoutes(app, deps);
   registerAuthentication(app, deps);
-  registerRequestLimiter(app, deps);
+  registerRequestLimiter(app, deps, (request) => accessClaimsOf(request, deps)?.sub ?? null);
   registerMediaBodies(app);
   // Public: health, readiness, docs and OpenAPI (above), login, refresh and the partner's signed callback.
   registerAuthRoutes(app, deps);

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { Deps } from '../deps.ts';
+import { openPartnerTransport } from '../partners/open-transport.ts';
 import { findPartner } from '../partners/service.ts';
 import { markFirstDelivered } from '../releases/transition.ts';
-import { openPartnerTransport } from '../transports/open-transport.ts';
 import type { Transport } from '../transports/transport.ts';
 import { notifyDeliveryOutcome } from './delivery-notifications.ts';
 import { enqueueDelivery } from './enqueue.ts';

@@ -9,7 +9,7 @@ import { qcContextAt, qcSnapshot } from './qc-snapshot.ts';
 import { findRelease, type ReleaseRow } from './repository.ts';
 import { fullRelease } from './service.ts';
 import { ensureTransition, transitionReleaseOrThrow } from './transition.ts';
-import { actionEvents } from './workflow.ts';
+import { actionEvents } from '../workflow/release-workflow.ts';
 
 /** The workflow actions run here; distribute, revise and takedown create deliveries (deliveries/release-actions.ts). */
 export const releaseActions = [

@@ -7,7 +7,7 @@ import { keyset } from '../http/pagination.ts';
 import { ensureVisible } from '../policy/authorize.ts';
 import { findRelease } from './repository.ts';
 import { releaseEvents } from './tables.ts';
-import type { ReleaseState } from './workflow.ts';
+import type { ReleaseState } from '../workflow/release-workflow.ts';
 
 export interface ReleaseEventInput {
   releaseId: string;

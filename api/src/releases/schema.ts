@@ -7,8 +7,8 @@ import {
   parentalAdvisories,
   releaseTypes,
   territoryCodes,
-} from './vocabulary.ts';
-import { releaseStates } from './workflow.ts';
+} from '../vocabulary/catalog.ts';
+import { releaseStates } from '../workflow/release-workflow.ts';
 
 /** Request and response schemas of /v1/releases (API.md, "Releases and tracks"). */
 

@@ -2,7 +2,7 @@ import { date, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from
 import { artists } from '../artists/tables.ts';
 import { labels } from '../labels/tables.ts';
 import { users } from '../users/tables.ts';
-import type { ReleaseState } from './workflow.ts';
+import type { ReleaseState } from '../workflow/release-workflow.ts';
 
 export type Territories = { mode: 'worldwide' } | { mode: 'include' | 'exclude'; codes: string[] };
 

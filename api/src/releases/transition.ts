@@ -4,7 +4,7 @@ import { ApiError } from '../http/errors.ts';
 import { recordEvent } from './history.ts';
 import type { ReleaseRow } from './repository.ts';
 import { releases } from './tables.ts';
-import { actionEvents, nextState, type ReleaseEvent } from './workflow.ts';
+import { actionEvents, nextState, type ReleaseEvent } from '../workflow/release-workflow.ts';
 
 /**
  * The one writer of `releases.state` and `releases.first_delivered_at` (a test fails on any other): every
