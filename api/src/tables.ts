@@ -3,10 +3,9 @@
 
 export * from './artists/tables.ts';
 export * from './assets/tables.ts';
-export * from './auth/tables.ts';
 export * from './deliveries/tables.ts';
 export * from './labels/tables.ts';
 export * from './partners/tables.ts';
 export * from './releases/tables.ts';
-export * from './tracks/tables.ts';
+export * from './sessions/tables.ts';
 export * from './users/tables.ts';

@@ -12,7 +12,7 @@ import { artworkFindings, audioFindings } from '../qc/asset-findings.ts';
 import type { Finding } from '../qc/types.ts';
 import { findRelease } from '../releases/repository.ts';
 import { lockEditable } from '../releases/service.ts';
-import { tracks } from '../tracks/tables.ts';
+import { tracks } from '../releases/tables.ts';
 import { ASSET_ANALYSIS_QUEUE, type AssetAnalysisJob } from './analysis-job.ts';
 import { type ReceivedFile, receiveUpload } from './receive-upload.ts';
 import { type AssetRow, type AssetStatus, assets } from './tables.ts';

@@ -1,5 +1,10 @@
 import type { Role } from '../auth/roles.ts';
-import { actionEvents, type ReleaseAction, transitionFor, type WorkflowActor } from '../workflow/release-workflow.ts';
+import {
+  actionEvents,
+  type ReleaseAction,
+  transitionFor,
+  type WorkflowActor,
+} from '../workflow/release-workflow.ts';
 import type { Condition } from './conditions.ts';
 
 /** Per role, the conditions of which any one allows the action; a role that is absent may never do it. */

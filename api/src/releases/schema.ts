@@ -151,11 +151,6 @@ export const Reason = Type.Object(
   { additionalProperties: false },
 );
 
-export const RequestChangesBody = Type.Object(
-  { reasons: Type.Array(Reason, { minItems: 1, maxItems: 100 }) },
-  { additionalProperties: false },
-);
-
 export const HistoryItem = Type.Object({
   at: Type.String({ format: 'date-time' }),
   actor: Nullable(Uuid),
@@ -172,12 +167,3 @@ export const HistoryQuery = Type.Object(
   },
   { additionalProperties: false },
 );
-
-export const Finding = Type.Object({
-  rule: Type.String(),
-  severity: Type.Enum(['block', 'warn']),
-  field: Type.String(),
-  message: Type.String(),
-});
-
-export const ValidationReport = Type.Object({ valid: Type.Boolean(), findings: Type.Array(Finding) });

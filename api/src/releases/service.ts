@@ -12,6 +12,7 @@ import { invalidField } from '../identifiers/invalid-field.ts';
 import { owningLabel } from '../labels/owning-label.ts';
 import { authorize, ensureVisible, visibilityFilters } from '../policy/authorize.ts';
 import { visibleWhere } from '../policy/sql.ts';
+import { initialReleaseState, isEditable } from '../workflow/release-workflow.ts';
 import { ensureArtistsOfLabel } from './artist-references.ts';
 import { recordEvent } from './history.ts';
 import {
@@ -26,7 +27,6 @@ import {
 import type { CreateReleaseBody, ListReleasesQuery, UpdateReleaseBody } from './schema.ts';
 import { releases } from './tables.ts';
 import { releaseView, trackView } from './views.ts';
-import { initialReleaseState, isEditable } from '../workflow/release-workflow.ts';
 
 function checkedUpc(upc: string): string {
   const normalized = normalizeUpc(upc);

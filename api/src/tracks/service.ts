@@ -13,10 +13,10 @@ import { ensureVisible } from '../policy/authorize.ts';
 import { ensureArtistsOfLabel } from '../releases/artist-references.ts';
 import { findRelease, type TrackRow, withContributors } from '../releases/repository.ts';
 import { ensureMutable, lockEditable } from '../releases/service.ts';
+import { trackContributors, tracks } from '../releases/tables.ts';
 import { trackView } from '../releases/views.ts';
 import { closePlace, ensurePlace, openPlace } from './positions.ts';
 import type { CreateTrackBody, ListTracksQuery, UpdateTrackBody } from './schema.ts';
-import { trackContributors, tracks } from './tables.ts';
 
 /** Checks and canonicalises the identifiers of a body (400 before anything is looked up). */
 function identifiers(body: { isrc?: string; iswc?: string | null }) {

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { type Static, Type } from 'typebox';
+import { actorOf, sessionOf } from '../auth/authenticate.ts';
 import type { Deps } from '../deps.ts';
-import { actorOf, sessionOf } from './authenticate.ts';
 import { login, refresh } from './service.ts';
 import { revokeSession } from './sessions.ts';
 
