@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
-import { vetOutboundHost } from '@soundcheck/api/security/outbound-guard.ts';
 import { openPartnerTransport } from '@soundcheck/api/partners/open-transport.ts';
+import { vetOutboundHost } from '@soundcheck/api/security/outbound-guard.ts';
 import { openS3Transport } from '@soundcheck/api/transports/s3-transport.ts';
 import { openSftpTransport } from '@soundcheck/api/transports/sftp-transport.ts';
 import { type Transport, TransportError } from '@soundcheck/api/transports/transport.ts';
