@@ -2,7 +2,7 @@ import { partners } from '@soundcheck/api/partners/tables.ts';
 import { eq } from 'drizzle-orm';
 import { SftpMock } from 'soundcheck/mocks/sftp-mock.ts';
 import { afterAll, beforeAll } from 'vitest';
-import { createPartner, partnerBody, s3Transport, sftpTransport } from '../../factories/partners.ts';
+import { createPartner, partnerFactory, s3Transport, sftpTransport } from '../../factories/partners.ts';
 import { signedIn } from '../../factories/signed-in.ts';
 import { describe, expect, test } from '../../utils/test.ts';
 
@@ -79,7 +79,7 @@ describe('partners: create, read, update', { tags: ['integration', 'delivery', '
     mocks,
   }) => {
     const { secretAccessKey: _none, ...noSecret } = s3Transport(mocks.s3, 'partner-bucket', 'in');
-    const missing = await api.as(admin).post('/v1/partners', partnerBody(noSecret));
+    const missing = await api.as(admin).post('/v1/partners', partnerFactory.build({ transport: noSecret }));
     expect(missing.status).toBe(400);
     expect(missing.body).toMatchObject({
       code: 'VALIDATION_FAILED',
@@ -87,12 +87,15 @@ describe('partners: create, read, update', { tags: ['integration', 'delivery', '
     });
     const badDpid = await api
       .as(admin)
-      .post('/v1/partners', partnerBody(sftpTransport(sftp), { dpid: 'PADPIDA2011072101X' }));
+      .post(
+        '/v1/partners',
+        partnerFactory.build({ transport: sftpTransport(sftp), dpid: 'PADPIDA2011072101X' }),
+      );
     expect(badDpid.status).toBe(400);
     const first = await createPartner(api, admin, s3Transport(mocks.s3, 'partner-bucket', 'in'));
     const again = await api
       .as(admin)
-      .post('/v1/partners', partnerBody(sftpTransport(sftp), { dpid: first.dpid }));
+      .post('/v1/partners', partnerFactory.build({ transport: sftpTransport(sftp), dpid: first.dpid }));
     expect(again.status).toBe(409);
   });
 
@@ -115,7 +118,10 @@ describe('partners: create, read, update', { tags: ['integration', 'delivery', '
       'updatedAt',
     ]);
     expect((await api.as(manager).patch(`/v1/partners/${created.id}`, { name: 'x' })).status).toBe(403);
-    expect((await api.as(manager).post('/v1/partners', partnerBody(sftpTransport(sftp)))).status).toBe(403);
+    expect(
+      (await api.as(manager).post('/v1/partners', partnerFactory.build({ transport: sftpTransport(sftp) })))
+        .status,
+    ).toBe(403);
     const artist = await signedIn(api, admin, { role: 'artist' });
     expect((await api.as(artist).get(`/v1/partners/${created.id}`)).status).toBe(404);
   });

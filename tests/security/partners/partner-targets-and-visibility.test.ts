@@ -5,7 +5,7 @@ import { afterAll, beforeAll } from 'vitest';
 import { covers } from '../../contract/checklist.ts';
 import { deliveredRelease } from '../../factories/delivered-release.ts';
 import { expectStatus } from '../../factories/expect-status.ts';
-import { createPartner, partnerBody, s3Transport, sftpTransport } from '../../factories/partners.ts';
+import { createPartner, partnerFactory, s3Transport, sftpTransport } from '../../factories/partners.ts';
 import { signIn } from '../../factories/signed-in.ts';
 import { userFactory } from '../../factories/users.ts';
 import { expectRefusal } from '../../utils/contract/refusal.ts';
@@ -45,15 +45,20 @@ describe('partner targets (SSRF), partner accounts and credentials', {
     'a partner pointing at %s (%s) is refused when saved: callback URL, SFTP host, S3 endpoint',
     async ([host], { api, admin }) => {
       const cases = [
-        [partnerBody(sftpTransport(sftp), { callbackUrl: `https://${inUrl(host)}/ack` }), 'callbackUrl'],
         [
-          partnerBody({
-            kind: 's3',
-            endpoint: `https://${inUrl(host)}:9000`,
-            bucket: 'ssrf-bucket',
-            prefix: 'in',
-            accessKeyId: 'partner-key',
-            secretAccessKey: 'partner-secret',
+          partnerFactory.build({ transport: sftpTransport(sftp), callbackUrl: `https://${inUrl(host)}/ack` }),
+          'callbackUrl',
+        ],
+        [
+          partnerFactory.build({
+            transport: {
+              kind: 's3',
+              endpoint: `https://${inUrl(host)}:9000`,
+              bucket: 'ssrf-bucket',
+              prefix: 'in',
+              accessKeyId: 'partner-key',
+              secretAccessKey: 'partner-secret',
+            },
           }),
           'transport.endpoint',
         ],
@@ -80,7 +85,7 @@ describe('partner targets (SSRF), partner accounts and credentials', {
     for (const callbackUrl of ['http://example.com/ack', 'ftp://example.com/']) {
       const refused = await api
         .as(admin)
-        .post<Problem>('/v1/partners', partnerBody(sftpTransport(sftp), { callbackUrl }));
+        .post<Problem>('/v1/partners', partnerFactory.build({ transport: sftpTransport(sftp), callbackUrl }));
       await expectRefusal(api, refused, { status: [400, 422], field: 'callbackUrl' });
     }
   });
@@ -92,7 +97,7 @@ describe('partner targets (SSRF), partner accounts and credentials', {
     const callbackUrl = 'https://user:pw@example.com/ack';
     const refused = await api
       .as(admin)
-      .post<Problem>('/v1/partners', partnerBody(sftpTransport(sftp), { callbackUrl }));
+      .post<Problem>('/v1/partners', partnerFactory.build({ transport: sftpTransport(sftp), callbackUrl }));
     expect(refused.status).toBe(422);
     expect(refused.body.errors.map((error) => [error.field, error.code])).toEqual([
       ['callbackUrl', 'OUTBOUND_REFUSED'],
