@@ -1,7 +1,5 @@
 import { partners } from '@soundcheck/api/partners/tables.ts';
 import { eq } from 'drizzle-orm';
-import { SftpMock } from 'soundcheck/mocks/sftp-mock.ts';
-import { afterAll, beforeAll } from 'vitest';
 import { covers } from '../../contract/checklist.ts';
 import { deliveredRelease } from '../../factories/delivered-release.ts';
 import { expectStatus } from '../../factories/expect-status.ts';
@@ -10,10 +8,6 @@ import { signIn } from '../../factories/signed-in.ts';
 import { userFactory } from '../../factories/users.ts';
 import { expectRefusal } from '../../utils/contract/refusal.ts';
 import { describe, expect, test } from '../../utils/test.ts';
-
-const sftp = new SftpMock({ name: 'ssrf-sftp' });
-beforeAll(() => sftp.start());
-afterAll(() => sftp.stop());
 
 interface Problem {
   code: string;
@@ -43,7 +37,7 @@ describe('partner targets (SSRF), partner accounts and credentials', {
 }, () => {
   test.for(internalHosts)(
     'a partner pointing at %s (%s) is refused when saved: callback URL, SFTP host, S3 endpoint',
-    async ([host], { api, admin }) => {
+    async ([host], { api, admin, sftp }) => {
       const cases = [
         [
           partnerFactory.build({ transport: sftpTransport(sftp), callbackUrl: `https://${inUrl(host)}/ack` }),
@@ -81,7 +75,7 @@ describe('partner targets (SSRF), partner accounts and credentials', {
     },
   );
 
-  test('callback URLs that are not https are refused', async ({ api, admin }) => {
+  test('callback URLs that are not https are refused', async ({ api, admin, sftp }) => {
     for (const callbackUrl of ['http://example.com/ack', 'ftp://example.com/']) {
       const refused = await api
         .as(admin)
@@ -93,7 +87,7 @@ describe('partner targets (SSRF), partner accounts and credentials', {
   // Refusing credentials in a callback URL is our policy (API.md asks only for https and a public address).
   test('callback URLs with credentials are refused as OUTBOUND_REFUSED', {
     tags: ['implementation'],
-  }, async ({ api, admin }) => {
+  }, async ({ api, admin, sftp }) => {
     const callbackUrl = 'https://user:pw@example.com/ack';
     const refused = await api
       .as(admin)
@@ -109,6 +103,7 @@ describe('partner targets (SSRF), partner accounts and credentials', {
     admin,
     deps,
     db,
+    sftp,
   }) => {
     sftp.reset();
     const partner = await createPartner(api, admin, sftpTransport(sftp));
