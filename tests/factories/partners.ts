@@ -1,22 +1,15 @@
 import { faker } from '@faker-js/faker';
+import type { CreatedPartner } from '@soundcheck/api/partners/schema.ts';
 import { Factory } from 'fishery';
 import type { ApiClient } from 'soundcheck/client/http-client.ts';
 import type { S3Mock } from 'soundcheck/mocks/s3-mock.ts';
 import type { SftpMock } from 'soundcheck/mocks/sftp-mock.ts';
+import type { Static } from 'typebox';
 import { expectStatus } from './expect-status.ts';
 import { randomDpid } from './labels.ts';
 import type { SignedInUser } from './signed-in.ts';
 
-export interface Partner {
-  id: string;
-  name: string;
-  dpid: string;
-  profile: 'batch' | 'release_by_release';
-  leadTimeDays: number;
-  transport: Record<string, unknown>;
-  callbackUrl: string | null;
-  callbackSecret: string;
-}
+export type Partner = Static<typeof CreatedPartner>;
 
 /** `localhost` is the test host the SSRF allowlist lets through (the mocks listen on 127.0.0.1). */
 export const sftpTransport = (sftp: SftpMock) => ({

@@ -5,7 +5,7 @@ import type { Deps } from '../deps.ts';
 import { releaseHistory } from './history.ts';
 import {
   CreateReleaseBody,
-  HistoryItem,
+  HistoryPage,
   HistoryQuery,
   ListReleasesQuery,
   ReleaseList,
@@ -92,12 +92,7 @@ export function registerReleaseRoutes(app: FastifyInstance, deps: Deps): void {
         summary: 'The audit trail, oldest first',
         params: ReleaseParams,
         querystring: HistoryQuery,
-        response: {
-          200: Type.Object({
-            items: Type.Array(HistoryItem),
-            nextCursor: Type.Union([Type.String(), Type.Null()]),
-          }),
-        },
+        response: { 200: HistoryPage },
       },
     },
     async (request) => releaseHistory(deps, actorOf(request), request.params.id, request.query),

@@ -160,6 +160,11 @@ export const HistoryItem = Type.Object({
   reasons: Type.Optional(Type.Array(Reason)),
 });
 
+export const HistoryPage = Type.Object({
+  items: Type.Array(HistoryItem),
+  nextCursor: Type.Union([Type.String(), Type.Null()]),
+});
+
 export const HistoryQuery = Type.Object(
   {
     limit: Type.Integer({ minimum: 1, maximum: 100, default: 25 }),
