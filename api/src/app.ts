@@ -2,8 +2,7 @@ import cors from '@fastify/cors';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { registerArtistRoutes } from './artists/routes.ts';
 import { registerAssetRoutes, registerMediaBodies } from './assets/routes.ts';
-import { registerAuthentication } from './auth/authenticate.ts';
-import { registerAuthRoutes, registerSessionRoutes } from './auth/routes.ts';
+import { accessClaimsOf } from './auth/authenticate.ts';
 import { registerCallbackRoute } from './deliveries/callback-route.ts';
 import { registerDeliveryRoutes } from './deliveries/routes.ts';
 import type { Deps } from './deps.ts';
@@ -21,6 +20,9 @@ import { registerOpsRoutes } from './ops/routes.ts';
 import { registerPartnerRoutes } from './partners/routes.ts';
 import { registerRequestLimiter } from './rate-limit/request-limiter.ts';
 import { registerReleaseRoutes } from './releases/routes.ts';
+import { registerReviewRoutes } from './review/routes.ts';
+import { registerAuthentication } from './sessions/authenticate.ts';
+import { registerAuthRoutes, registerSessionRoutes } from './sessions/routes.ts';
 import { registerTrackRoutes } from './tracks/routes.ts';
 import { registerUserRoutes } from './users/routes.ts';
 
@@ -50,7 +52,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   registerMetrics(app);
   registerOpsRoutes(app, deps);
   registerAuthentication(app, deps);
-  registerRequestLimiter(app, deps);
+  registerRequestLimiter(app, deps, (request) => accessClaimsOf(request, deps)?.sub ?? null);
   registerMediaBodies(app);
   // Public: health, readiness, docs and OpenAPI (above), login, refresh and the partner's signed callback.
   registerAuthRoutes(app, deps);
@@ -63,6 +65,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
     registerUserRoutes(signedIn, deps);
     registerArtistRoutes(signedIn, deps);
     registerReleaseRoutes(signedIn, deps);
+    registerReviewRoutes(signedIn, deps);
     registerTrackRoutes(signedIn, deps);
     registerLookupRoutes(signedIn, deps);
     registerPartnerRoutes(signedIn, deps);

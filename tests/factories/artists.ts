@@ -1,6 +1,8 @@
 import { faker } from '@faker-js/faker';
+import type { Artist as ArtistSchema } from '@soundcheck/api/artists/schema.ts';
 import { Factory } from 'fishery';
 import type { Actor, ApiClient } from 'soundcheck/client/http-client.ts';
+import type { Static } from 'typebox';
 import { expectStatus } from './expect-status.ts';
 import { randomIpiNameNumber, randomIsni } from './identifiers.ts';
 import { uniqueSuffix } from './unique.ts';
@@ -13,16 +15,7 @@ export interface ArtistParams {
   labelId?: string;
 }
 
-export interface Artist {
-  id: string;
-  labelId: string;
-  name: string;
-  isni: string | null;
-  ipiNameNumber: string | null;
-  createdBy: string;
-  createdAt: string;
-  updatedAt: string;
-}
+export type Artist = Static<typeof ArtistSchema>;
 
 /** One-name artists (no "&" or "feat.", so QC rule M1 passes) with valid ISNI and IPI name numbers. */
 export const artistFactory = Factory.define<ArtistParams>(({ sequence }) => ({

@@ -1,4 +1,6 @@
+import type { DeliveryView as DeliveryViewSchema } from '@soundcheck/api/deliveries/views.ts';
 import type { ApiClient } from 'soundcheck/client/http-client.ts';
+import type { Static } from 'typebox';
 import { type Background, eventually } from '../utils/background.ts';
 import { postSignedCallback } from '../utils/contract/sign-callback.ts';
 import { ingested } from '../utils/partner-callback.ts';
@@ -7,19 +9,7 @@ import { expectStatus } from './expect-status.ts';
 import type { Partner } from './partners.ts';
 import type { SignedInUser } from './signed-in.ts';
 
-export interface DeliveryView {
-  id: string;
-  releaseId: string;
-  partnerId: string;
-  kind: string;
-  state: string;
-  attempts: number;
-  lastError: string | null;
-  batchId: string | null;
-  messageId: string;
-  messageThreadId: string;
-  events: Array<{ at: string; state: string; detail: string }>;
-}
+export type DeliveryView = Static<typeof DeliveryViewSchema>;
 
 export const deliveriesOf = async (api: ApiClient, user: SignedInUser, releaseId: string) =>
   expectStatus(

@@ -1,7 +1,11 @@
 import type { Orm } from '@soundcheck/api/db/database.ts';
 import { findRelease } from '@soundcheck/api/releases/repository.ts';
 import { transitionRelease } from '@soundcheck/api/releases/transition.ts';
-import { type ReleaseEvent, type ReleaseState, transitions } from '@soundcheck/api/releases/workflow.ts';
+import {
+  type ReleaseEvent,
+  type ReleaseState,
+  transitions,
+} from '@soundcheck/api/workflow/release-workflow.ts';
 
 /** The shortest chain of events that leads from `from` to `to` in the release state machine. */
 function pathBetween(from: ReleaseState, to: ReleaseState): ReleaseEvent[] {

@@ -1,5 +1,7 @@
 import { faker } from '@faker-js/faker';
+import type { ReleaseWithTracks, Track as TrackSchema } from '@soundcheck/api/releases/schema.ts';
 import type { Actor, ApiClient } from 'soundcheck/client/http-client.ts';
+import type { Static } from 'typebox';
 import { createArtist } from './artists.ts';
 import { type AssetChoice, attachAssets } from './assets.ts';
 import { expectStatus } from './expect-status.ts';
@@ -40,27 +42,11 @@ export interface TrackBody {
   iswc?: string | null;
 }
 
-export interface Track extends Required<Omit<TrackBody, 'discNumber'>> {
-  id: string;
-  releaseId: string;
-  discNumber: number;
-  createdAt: string;
-  updatedAt: string;
-}
+/** A track as the API answers it. */
+export type Track = Static<typeof TrackSchema>;
 
-export interface Release extends Omit<ReleaseBody, 'labelId' | 'version' | 'originalReleaseDate'> {
-  id: string;
-  labelId: string;
-  createdBy: string;
-  state: string;
-  version: string | null;
-  originalReleaseDate: string | null;
-  firstDeliveredAt: string | null;
-  createdAt: string;
-  updatedAt: string;
-  tracks: Track[];
-  artwork: null | { id: string };
-}
+/** A release with its tracks, as the API answers it (GET /v1/releases/{id} and the workflow actions). */
+export type Release = Static<typeof ReleaseWithTracks>;
 
 /** A QC problem a release can be built with, named by the rule that catches it. */
 export type QcProblem =

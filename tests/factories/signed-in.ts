@@ -1,6 +1,9 @@
 import { faker } from '@faker-js/faker';
 import type { Role } from '@soundcheck/api/auth/roles.ts';
+import type { Label as LabelSchema } from '@soundcheck/api/labels/schema.ts';
+import type { TokenPair } from '@soundcheck/api/sessions/schema.ts';
 import type { ApiClient } from 'soundcheck/client/http-client.ts';
+import type { Static } from 'typebox';
 import { expectStatus } from './expect-status.ts';
 import { type LabelParams, labelFactory } from './labels.ts';
 import { userFactory } from './users.ts';
@@ -17,13 +20,7 @@ export interface SignedInUser {
   refreshToken: string;
 }
 
-export interface Label {
-  id: string;
-  name: string;
-  dpid: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
+export type Label = Static<typeof LabelSchema>;
 
 interface Me {
   id: string;
@@ -33,10 +30,7 @@ interface Me {
   partnerId: string | null;
 }
 
-interface Tokens {
-  accessToken: string;
-  refreshToken: string;
-}
+type Tokens = Static<typeof TokenPair>;
 
 /** Signs in through the API and reads `/v1/me`. */
 export async function signIn(api: ApiClient, email: string, password: string): Promise<SignedInUser> {

@@ -41,9 +41,9 @@ export const mutationModules: MutationModule[] = [
   },
   {
     name: 'release-workflow',
-    mutate: ['api/src/releases/workflow.ts'],
+    mutate: ['api/src/workflow/release-workflow.ts'],
     testFiles: unit('workflow/release-state-machine'),
-    planted: { file: 'api/src/releases/workflow.ts', functionName: 'transitionFor' },
+    planted: { file: 'api/src/workflow/release-workflow.ts', functionName: 'transitionFor' },
   },
   {
     name: 'delivery-state-machine',

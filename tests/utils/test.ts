@@ -5,6 +5,9 @@ import { buildApp } from '@soundcheck/api/app.ts';
 import { systemClock } from '@soundcheck/api/clock.ts';
 import { type Config, loadConfig } from '@soundcheck/api/config.ts';
 import type { Deps } from '@soundcheck/api/deps.ts';
+import { bullmqQueue, type WorkerTuning } from '@soundcheck/api/jobs/bullmq-queue.ts';
+import type { JobFailureLogger } from '@soundcheck/api/jobs/inline-queue.ts';
+import type { JobQueue } from '@soundcheck/api/jobs/job-queue.ts';
 import { bootstrapAdmin } from '@soundcheck/api/users/bootstrap.ts';
 import type { FastifyInstance } from 'fastify';
 import {
@@ -15,6 +18,7 @@ import {
   type Transport,
 } from 'soundcheck/client/http-client.ts';
 import { assertNoInternalErrors, recordApiResponse } from 'soundcheck/client/response-log.ts';
+import { SftpMock } from 'soundcheck/mocks/sftp-mock.ts';
 import { test as base } from 'vitest';
 import { adminCredentials } from '../factories/admin.ts';
 import { type SignedInUser, signIn } from '../factories/signed-in.ts';
@@ -46,6 +50,9 @@ function testConfig(dataDir: string, redisPrefix: string, mockEnv: Record<string
 }
 
 type Skip = (note: string) => never;
+
+/** The `bullmq` fixture: opens a queue named `name` under the test's Redis prefix. */
+export type OpenBullmq = (name: string, onFailure?: JobFailureLogger, tuning?: WorkerTuning) => JobQueue;
 
 /** In black-box mode (SOUNDCHECK_TARGET) a test that needs the app's insides is skipped, saying why. */
 function inProcess(server: Server, skip: Skip): NonNullable<Server['inProcess']> {
@@ -136,6 +143,35 @@ export const test = base
     return createApiClient(server.transport, (request, response) =>
       recordApiResponse(task.meta, request, response),
     );
+  })
+  /**
+   * `bullmq(name)` opens a BullMQ queue of this test's own on the real Redis (under the test's Redis prefix,
+   * `name` telling two apart) and closes it when the test ends, passed or failed.
+   */
+  .extend('bullmq', ({ services, realRedis }, { onCleanup }) => {
+    const opened: JobQueue[] = [];
+    onCleanup(async () => {
+      await Promise.all(opened.map((queue) => queue.close()));
+    });
+    const open: OpenBullmq = (name, onFailure, tuning) => {
+      const queue = bullmqQueue(
+        services.redis ?? '',
+        `${realRedis.options.keyPrefix}${name}`,
+        onFailure,
+        tuning,
+      );
+      opened.push(queue);
+      return queue;
+    };
+    return open;
+  })
+  /** An SFTP partner (the mock), started for the file's tests that ask for it and stopped after them. */
+  // biome-ignore lint/correctness/noEmptyPattern: Vitest reads a fixture's needs from its destructuring; this one needs none.
+  .extend('sftp', { scope: 'file' }, async ({}, { onCleanup }): Promise<SftpMock> => {
+    const sftp = new SftpMock({ name: 'partner-sftp' });
+    await sftp.start();
+    onCleanup(() => sftp.stop());
+    return sftp;
   })
   /** The first admin, signed in through the API (black-box: the deployment's BOOTSTRAP_ADMIN_*). */
   .extend('admin', async ({ api, server }): Promise<SignedInUser> => {

@@ -7,9 +7,9 @@ import { keyset } from '../http/pagination.ts';
 import { invalidField } from '../identifiers/invalid-field.ts';
 import { isValidIpiNameNumber } from '../identifiers/ipi.ts';
 import { normalizeIsni } from '../identifiers/isni.ts';
+import { owningLabel } from '../labels/owning-label.ts';
 import { authorize, ensureVisible, visibilityFilters } from '../policy/authorize.ts';
 import { visibleWhere } from '../policy/sql.ts';
-import { owningLabel } from '../releases/owning-label.ts';
 import type { CreateArtistBody, ListArtistsQuery, UpdateArtistBody } from './schema.ts';
 import { artists } from './tables.ts';
 

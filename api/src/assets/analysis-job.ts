@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Deps } from '../deps.ts';
 import { analysePcm } from '../media/pcm-analysis.ts';
 import { readWavHeader } from '../media/wav-header.ts';
-import { analysisFindings } from './asset-rules.ts';
+import { analysisFindings } from '../qc/asset-findings.ts';
 import { assets } from './tables.ts';
 
 export const ASSET_ANALYSIS_QUEUE = 'asset-analysis';

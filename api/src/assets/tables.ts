@@ -2,8 +2,7 @@ import { bigint, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-co
 import type { AudioFacts } from '../media/audio-facts.ts';
 import type { ImageFacts } from '../media/image-facts.ts';
 import type { Finding } from '../qc/types.ts';
-import { releases } from '../releases/tables.ts';
-import { tracks } from '../tracks/tables.ts';
+import { releases, tracks } from '../releases/tables.ts';
 import { users } from '../users/tables.ts';
 
 export type AssetStatus = 'analysing' | 'valid' | 'invalid';

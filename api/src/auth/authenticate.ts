@@ -1,11 +1,7 @@
-import { and, eq, isNull, sql } from 'drizzle-orm';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { preparedPer } from '../db/prepared.ts';
+import type { FastifyRequest } from 'fastify';
 import type { Deps } from '../deps.ts';
 import { ApiError } from '../http/errors.ts';
-import { users } from '../users/tables.ts';
 import type { Actor } from './actor.ts';
-import { authSessions } from './tables.ts';
 import { type TokenClaims, verifyToken } from './tokens.ts';
 
 declare module 'fastify' {
@@ -22,12 +18,12 @@ declare module 'fastify' {
 const BEARER = /^Bearer ([A-Za-z0-9_.-]+)$/;
 const REALM = 'Bearer realm="soundcheck"';
 
-const unauthenticated = () =>
+export const unauthenticated = () =>
   new ApiError('UNAUTHENTICATED', 'Send an access token as "Authorization: Bearer <token>"', {
     headers: { 'www-authenticate': REALM },
   });
 
-const invalidToken = () =>
+export const invalidToken = () =>
   new ApiError('INVALID_TOKEN', 'The access token is invalid, expired or revoked; sign in again', {
     headers: { 'www-authenticate': `${REALM}, error="invalid_token"` },
   });
@@ -35,7 +31,7 @@ const invalidToken = () =>
 const verified = new WeakMap<FastifyRequest, TokenClaims | null>();
 
 /** The bearer token of a request, or null when there is no Authorization header at all. */
-function bearerOf(request: FastifyRequest): string | null | 'malformed' {
+export function bearerOf(request: FastifyRequest): string | null | 'malformed' {
   const header = request.headers.authorization;
   if (header === undefined) return null;
   return BEARER.exec(header)?.[1] ?? 'malformed';
@@ -55,60 +51,6 @@ export function accessClaimsOf(request: FastifyRequest, deps: Deps): TokenClaims
       : verifyToken(deps.config, deps.clock.now(), token, 'access');
   verified.set(request, claims);
   return claims;
-}
-
-/**
- * The actor of valid claims, read fresh on every request in one prepared statement by primary keys: the
- * user must be active, not deleted, at the token's version, and the session live (not revoked, not expired).
- */
-const actorQuery = preparedPer((orm) =>
-  orm
-    .select({
-      id: users.id,
-      email: users.email,
-      role: users.role,
-      labelId: users.labelId,
-      partnerId: users.partnerId,
-    })
-    .from(users)
-    .innerJoin(authSessions, eq(authSessions.userId, users.id))
-    .where(
-      and(
-        eq(users.id, sql.placeholder('sub')),
-        eq(users.active, true),
-        isNull(users.deletedAt),
-        eq(users.tokenVersion, sql.placeholder('ver')),
-        eq(authSessions.id, sql.placeholder('sid')),
-        isNull(authSessions.revokedAt),
-        sql`${authSessions.expiresAt} > ${sql.placeholder('now')}`,
-      ),
-    )
-    .limit(1)
-    .prepare('auth_actor'),
-);
-
-async function actorFor(deps: Deps, claims: TokenClaims): Promise<Actor | null> {
-  const rows = await actorQuery(deps.db.orm).execute({
-    sub: claims.sub,
-    ver: claims.ver,
-    sid: claims.sid,
-    now: deps.clock.now().toISOString(),
-  });
-  return rows[0] ?? null;
-}
-
-/** Decorates the app with `authenticate` and requests with `actor`. Call before registering routes. */
-export function registerAuthentication(app: FastifyInstance, deps: Deps): void {
-  app.decorateRequest('actor', null);
-  app.decorate('authenticate', async (request: FastifyRequest) => {
-    const token = bearerOf(request);
-    if (token === null) throw unauthenticated();
-    const claims = accessClaimsOf(request, deps);
-    if (!claims) throw invalidToken();
-    const actor = await actorFor(deps, claims);
-    if (!actor) throw invalidToken();
-    request.actor = actor;
-  });
 }
 
 /** The actor of an authenticated route; a route without the `authenticate` hook is a programming error. */

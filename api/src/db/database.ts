@@ -5,9 +5,9 @@ import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
-import * as schema from './schema.ts';
 
-export type Orm = PgDatabase<PgQueryResultHKT, typeof schema>;
+/** Queries name their tables (each domain's tables.ts); no relational query API, so no schema registry here. */
+export type Orm = PgDatabase<PgQueryResultHKT>;
 
 /** The database the service talks to: real PostgreSQL, or PGlite (Postgres in WASM) when none is configured. */
 export interface Database {
@@ -40,7 +40,7 @@ export async function connectPostgres(url: string, options: PostgresOptions = {}
   client.release();
   return {
     backend: 'postgres',
-    orm: drizzlePg(pool, { schema }),
+    orm: drizzlePg(pool),
     exec: async (sql) => {
       await pool.query(sql);
     },
@@ -64,7 +64,7 @@ export async function openPglite(dir: string | null, from?: PgliteDump): Promise
   });
   return {
     backend: 'pglite',
-    orm: drizzlePglite(client, { schema }),
+    orm: drizzlePglite(client),
     exec: async (sql) => {
       await client.exec(sql);
     },

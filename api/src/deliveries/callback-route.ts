@@ -31,7 +31,7 @@ export function registerCallbackRoute(app: FastifyInstance, deps: Deps): void {
         },
       },
       async (request, reply) => {
-        const partner = await findPartner(deps, request.params.partnerId);
+        const partner = await findPartner(deps.db.orm, request.params.partnerId);
         if (!partner) throw notFound('The partner');
         const header = (name: string) => {
           const value = request.headers[name];

@@ -4,7 +4,8 @@ import { v7 as uuidv7 } from 'uuid';
 import type { Orm } from '../db/database.ts';
 import type { MessageKind } from '../ern/types.ts';
 import { ApiError } from '../http/errors.ts';
-import { type PartnerRow, partners } from '../partners/tables.ts';
+import { findPartners } from '../partners/service.ts';
+import type { PartnerRow } from '../partners/tables.ts';
 import type { ReleaseRow } from '../releases/repository.ts';
 import type { DeliveryState } from './state-machine.ts';
 import { type DeliveryRow, deliveries, deliveryEvents } from './tables.ts';
@@ -42,12 +43,7 @@ async function threadOf(orm: Orm, releaseId: string, partnerId: string): Promise
 
 /** The partners named by the request, or 422 naming the ids that are not partners. */
 export async function partnersByIds(orm: Orm, ids: readonly string[]): Promise<PartnerRow[]> {
-  const rows = ids.length
-    ? await orm
-        .select()
-        .from(partners)
-        .where(inArray(partners.id, [...ids]))
-    : [];
+  const rows = await findPartners(orm, ids);
   const missing = ids.filter((id) => !rows.some((row) => row.id === id));
   if (missing.length > 0) {
     throw new ApiError('BUSINESS_RULE_VIOLATED', 'Some partnerIds are not partners', {

@@ -1,7 +1,6 @@
-import { eq } from 'drizzle-orm';
 import type { Deps } from '../deps.ts';
 import { notify } from '../notifications/notify.ts';
-import { partners } from '../partners/tables.ts';
+import { findPartner } from '../partners/service.ts';
 import type { DeliveryRow } from './tables.ts';
 
 /**
@@ -22,10 +21,7 @@ export async function notifyDeliveryOutcome(
   const takenDown =
     delivery.kind === 'takedown' && (delivery.state === 'acknowledged' || delivery.state === 'live');
   if (!rejected && !failed && !takenDown) return;
-  const [partner] = await deps.db.orm
-    .select({ name: partners.name })
-    .from(partners)
-    .where(eq(partners.id, delivery.partnerId));
+  const partner = await findPartner(deps.db.orm, delivery.partnerId);
   const partnerName = partner?.name ?? 'the partner';
   const eventId = `${delivery.id}:${delivery.state}:${delivery.messageId}`;
   const reason = delivery.lastError ?? 'no reason given';

@@ -1,10 +1,9 @@
-import { eq } from 'drizzle-orm';
 import { violatedConstraint } from '../db/unique-violation.ts';
 import type { Deps } from '../deps.ts';
 import { packageMessage } from '../ern/package-message.ts';
 import { resourceFiles } from '../ern/resource-files.ts';
 import type { ErnPartner } from '../ern/types.ts';
-import { partners } from '../partners/tables.ts';
+import { findPartner } from '../partners/service.ts';
 import { findRelease } from '../releases/repository.ts';
 import { batchIdAt } from './batch-id.ts';
 import { newMessageId } from './create.ts';
@@ -26,7 +25,7 @@ export async function buildDeliveryMessage(
   now: Date,
 ) {
   const release = await findRelease(deps.db.orm, delivery.releaseId);
-  const [partner] = await deps.db.orm.select().from(partners).where(eq(partners.id, delivery.partnerId));
+  const partner = await findPartner(deps.db.orm, delivery.partnerId);
   if (!release || !partner)
     return { ok: false as const, reason: 'the release or the partner no longer exists' };
   let input: Awaited<ReturnType<typeof ernInputOf>>;

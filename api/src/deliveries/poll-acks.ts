@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Deps } from '../deps.ts';
+import { openPartnerTransport } from '../partners/open-transport.ts';
 import type { PartnerRow } from '../partners/tables.ts';
-import { openPartnerTransport } from '../transports/open-transport.ts';
 import { parseAckFileName } from './ack/ack-file-name.ts';
 import { AckParseError } from './ack/acknowledgement.ts';
 import { parseAckXml } from './ack/parse-ack-xml.ts';

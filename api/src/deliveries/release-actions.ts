@@ -7,7 +7,7 @@ import { authorize, ensureVisible } from '../policy/authorize.ts';
 import { findRelease, type ReleaseRow } from '../releases/repository.ts';
 import { fullRelease } from '../releases/service.ts';
 import { ensureTransition, transitionReleaseOrThrow } from '../releases/transition.ts';
-import { actionEvents, type ReleaseState } from '../releases/workflow.ts';
+import { actionEvents, type ReleaseState } from '../workflow/release-workflow.ts';
 import { checkLeadTimes, insertDelivery, partnersByIds, partnersHolding } from './create.ts';
 import { enqueueDelivery } from './enqueue.ts';
 import { syncRelease } from './release-sync.ts';

@@ -2,7 +2,7 @@ import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Deps } from '../deps.ts';
 import { findRelease } from '../releases/repository.ts';
 import { transitionRelease } from '../releases/transition.ts';
-import type { ReleaseEvent } from '../releases/workflow.ts';
+import type { ReleaseEvent } from '../workflow/release-workflow.ts';
 import { ackOutcome } from './ack/ack-outcome.ts';
 import { type DeliveryRow, deliveries } from './tables.ts';
 

@@ -1,7 +1,7 @@
 import { and, eq, inArray, isNull, lt, lte, or } from 'drizzle-orm';
 import type { Deps } from '../deps.ts';
 import { serviceLog } from '../log.ts';
-import { partners } from '../partners/tables.ts';
+import { findPartners } from '../partners/service.ts';
 import { releases } from '../releases/tables.ts';
 import { transitionRelease } from '../releases/transition.ts';
 import { notifyDeliveryOutcome } from './delivery-notifications.ts';
@@ -53,7 +53,7 @@ export async function sweepDeliveries(deps: Deps): Promise<void> {
   const waiting = await orm.select().from(deliveries).where(eq(deliveries.state, 'uploaded'));
   const partnerIds = [...new Set(waiting.map((row) => row.partnerId))];
   if (partnerIds.length) {
-    for (const partner of await orm.select().from(partners).where(inArray(partners.id, partnerIds))) {
+    for (const partner of await findPartners(orm, partnerIds)) {
       try {
         await pollAcknowledgements(
           deps,

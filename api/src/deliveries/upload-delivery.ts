@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { Deps } from '../deps.ts';
-import { partners } from '../partners/tables.ts';
+import { openPartnerTransport } from '../partners/open-transport.ts';
+import { findPartner } from '../partners/service.ts';
 import { markFirstDelivered } from '../releases/transition.ts';
-import { openPartnerTransport } from '../transports/open-transport.ts';
 import type { Transport } from '../transports/transport.ts';
 import { notifyDeliveryOutcome } from './delivery-notifications.ts';
 import { enqueueDelivery } from './enqueue.ts';
@@ -40,7 +40,7 @@ export async function uploadDelivery(
   const orm = deps.db.orm;
   const plan = delivery.plan;
   if (!plan) throw new Error(`delivery ${delivery.id} is uploading without a plan`);
-  const [partner] = await orm.select().from(partners).where(eq(partners.id, delivery.partnerId));
+  const partner = await findPartner(orm, delivery.partnerId);
   if (!partner) throw new Error(`partner ${delivery.partnerId} is gone`);
   let transport: Transport | null = null;
   let sent = 0;

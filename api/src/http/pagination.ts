@@ -34,19 +34,20 @@ export interface PageRequest {
 }
 
 /**
- * One way to sort: the column of each sort field. A field whose column is the id itself (e.g. `createdAt`
- * on UUID v7 ids, which sort by creation) is paged on the id alone, avoiding timestamp precision traps.
+ * One way to sort: the column of each sort field, or its columns in order (a track's disc, then its
+ * number). The id breaks ties. A field whose column is the id itself (e.g. `createdAt` on UUID v7 ids,
+ * which sort by creation) is paged on the id alone, avoiding timestamp precision traps.
  */
 export interface Sorting {
   id: AnyPgColumn;
-  fields: Record<string, AnyPgColumn>;
+  fields: Record<string, AnyPgColumn | readonly AnyPgColumn[]>;
   fallback: string;
 }
 
 type CursorValue = string | number;
 interface Cursor {
   s: string;
-  v: CursorValue;
+  v: CursorValue | CursorValue[];
   id: string;
 }
 
@@ -67,17 +68,19 @@ function decodeCursor(raw: string, sort: string): Cursor {
     throw badCursor();
   }
   const cursor = parsed as Partial<Cursor> | null;
+  const isValue = (value: unknown): value is CursorValue =>
+    typeof value === 'string' || typeof value === 'number';
   if (
     !cursor ||
     cursor.s !== sort ||
     typeof cursor.id !== 'string' ||
     // A UUID's exact shape: 36 hyphens or hex digits would reach PostgreSQL and fail there as a 500.
     !UUID.test(cursor.id) ||
-    (typeof cursor.v !== 'string' && typeof cursor.v !== 'number')
+    !(Array.isArray(cursor.v) ? cursor.v.every(isValue) : isValue(cursor.v))
   ) {
     throw badCursor();
   }
-  return { s: cursor.s, v: cursor.v, id: cursor.id };
+  return { s: cursor.s, v: cursor.v as CursorValue | CursorValue[], id: cursor.id };
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -109,25 +112,39 @@ function fitsColumn(column: AnyPgColumn, value: CursorValue): boolean {
 
 const encodeCursor = (cursor: Cursor): string => Buffer.from(JSON.stringify(cursor)).toString('base64url');
 
+/** The sort values a cursor carries for `columns`: one value per column, or a bad cursor. */
+function cursorValues(cursor: Cursor, columns: readonly AnyPgColumn[]): CursorValue[] {
+  const values = Array.isArray(cursor.v) ? cursor.v : [cursor.v];
+  const fits =
+    Array.isArray(cursor.v) === columns.length > 1 &&
+    values.length === columns.length &&
+    columns.every((column, at) => fitsColumn(column, values[at] as CursorValue));
+  if (!fits) throw badCursor();
+  return values;
+}
+
 /** The WHERE (rows after the cursor) and ORDER BY of a page, and a function that builds the page. */
 export function keyset(sorting: Sorting, page: PageRequest) {
   const sort = page.sort ?? sorting.fallback;
   const descending = sort.startsWith('-');
   const field = descending ? sort.slice(1) : sort;
-  const column = sorting.fields[field];
-  if (!column) throw new Error(`sort field ${field} has no column`);
-  const idOnly = column === sorting.id;
+  const sortColumns = sorting.fields[field];
+  if (!sortColumns) throw new Error(`sort field ${field} has no column`);
+  const idOnly = sortColumns === sorting.id;
+  const columns: readonly AnyPgColumn[] = idOnly ? [] : [sortColumns].flat();
   const cursor = page.cursor ? decodeCursor(page.cursor, sort) : null;
-  if (cursor && !idOnly && !fitsColumn(column, cursor.v)) throw badCursor();
+  const values = cursor && !idOnly ? cursorValues(cursor, columns) : [];
   const beyond = descending ? lt : gt;
-  let after: SQL | undefined;
-  if (cursor) {
-    after = idOnly
-      ? beyond(sorting.id, cursor.id)
-      : or(beyond(column, cursor.v), and(eq(column, cursor.v), beyond(sorting.id, cursor.id)));
-  }
+  /** Rows after the cursor in the order of `columns` then the id: beyond on the first, or equal and beyond on the rest. */
+  const afterFrom = (at: number, id: string): SQL | undefined => {
+    const column = columns[at];
+    if (!column) return beyond(sorting.id, id);
+    const value = values[at] as CursorValue;
+    return or(beyond(column, value), and(eq(column, value), afterFrom(at + 1, id)));
+  };
+  const after = cursor ? afterFrom(0, cursor.id) : undefined;
   const direction = descending ? desc : asc;
-  const orderBy: SQL[] = idOnly ? [direction(sorting.id)] : [direction(column), direction(sorting.id)];
+  const orderBy: SQL[] = [...columns.map((column) => direction(column)), direction(sorting.id)];
   return {
     after,
     orderBy,
@@ -136,7 +153,7 @@ export function keyset(sorting: Sorting, page: PageRequest) {
     /** Builds `{ items, nextCursor }` from the fetched rows; `sortValueOf` reads the sort field of a row. */
     page<T extends { id: string }>(
       rows: T[],
-      sortValueOf: (row: T, field: string) => CursorValue,
+      sortValueOf: (row: T, field: string) => CursorValue | CursorValue[],
     ): { items: T[]; nextCursor: string | null } {
       const items = rows.slice(0, page.limit);
       const last = items.at(-1);

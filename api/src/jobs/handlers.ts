@@ -2,7 +2,8 @@ import { ASSET_ANALYSIS_QUEUE, type AssetAnalysisJob, analyseAsset } from '../as
 import { DELIVERY_QUEUE, type DeliveryJob } from '../deliveries/enqueue.ts';
 import { processDelivery } from '../deliveries/process-delivery.ts';
 import type { Deps } from '../deps.ts';
-import { NOTIFICATIONS_QUEUE, type NotificationJob, sendNotification } from '../notifications/notify.ts';
+import { NOTIFICATIONS_QUEUE, type NotificationJob } from '../notifications/notify.ts';
+import { sendNotification } from './send-notification.ts';
 
 /** Every queue's handler, registered on the app's queue (in-process) and by `npm run worker`. */
 export function registerJobHandlers(deps: Deps): void {

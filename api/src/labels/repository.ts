@@ -1,15 +1,10 @@
 import { and, eq, type SQL } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
 import type { Database } from '../db/database.ts';
+import { violatedConstraint } from '../db/unique-violation.ts';
 import { labels } from './tables.ts';
 
 export type LabelRow = typeof labels.$inferSelect;
-
-/** A PostgreSQL unique violation, possibly wrapped by Drizzle. */
-function isUniqueViolation(error: unknown): boolean {
-  const err = error as { code?: string; cause?: { code?: string } };
-  return err.code === '23505' || err.cause?.code === '23505';
-}
 
 export async function findLabel(db: Database, id: string): Promise<LabelRow | null> {
   const rows = await db.orm.select().from(labels).where(eq(labels.id, id)).limit(1);
@@ -30,7 +25,7 @@ export async function insertLabel(
 }
 
 /** Updates a label; null when the new DPID is already another label's. */
-export async function updateLabel(
+export async function updateLabelRow(
   db: Database,
   id: string,
   changes: { name?: string; dpid?: string | null },
@@ -44,12 +39,12 @@ export async function updateLabel(
       .returning();
     return rows[0] ?? null;
   } catch (error) {
-    if (isUniqueViolation(error)) return null;
+    if (violatedConstraint(error) !== null) return null;
     throw error;
   }
 }
 
-export async function listLabels(
+export async function listLabelRows(
   db: Database,
   where: (SQL | undefined)[],
   orderBy: SQL[],

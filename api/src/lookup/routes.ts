@@ -1,10 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { Static } from 'typebox';
 import type { Deps } from '../deps.ts';
-import { isValidGtin } from '../identifiers/gtin.ts';
-import { invalidField } from '../identifiers/invalid-field.ts';
-import { normalizeIsrc } from '../identifiers/isrc.ts';
 import { BarcodeLookupResult, BarcodeParams, IsrcLookupResult, IsrcParams } from './schema.ts';
+import { lookupBarcode, lookupIsrc } from './service.ts';
 
 const common = { tags: ['lookup'], security: [{ bearerAuth: [] }] };
 
@@ -20,11 +18,7 @@ export function registerLookupRoutes(app: FastifyInstance, deps: Deps): void {
         response: { 200: IsrcLookupResult },
       },
     },
-    async (request) => {
-      const isrc = normalizeIsrc(request.params.isrc);
-      if (!isrc) throw invalidField('isrc', 'must be 12 characters: country, registrant, year, designation');
-      return deps.musicbrainz.recordingsByIsrc(isrc);
-    },
+    async (request) => lookupIsrc(deps, request.params.isrc),
   );
 
   app.get<{ Params: Static<typeof BarcodeParams> }>(
@@ -37,13 +31,6 @@ export function registerLookupRoutes(app: FastifyInstance, deps: Deps): void {
         response: { 200: BarcodeLookupResult },
       },
     },
-    async (request) => {
-      const { upc } = request.params;
-      // MusicBrainz stores barcodes as printed, so a valid code is searched as given (12 or 13 digits).
-      if (!/^\d{12,13}$/.test(upc) || !isValidGtin(upc)) {
-        throw invalidField('upc', 'must be a UPC-A (12 digits) or EAN-13 with a valid check digit');
-      }
-      return deps.musicbrainz.releasesByBarcode(upc);
-    },
+    async (request) => lookupBarcode(deps, request.params.upc),
   );
 }

@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { Static } from 'typebox';
 import { v7 as uuidv7 } from 'uuid';
 import type { Actor } from '../auth/actor.ts';
+import type { Orm } from '../db/database.ts';
 import { violatedConstraint } from '../db/unique-violation.ts';
 import type { Deps } from '../deps.ts';
 import { ApiError, type FieldError } from '../http/errors.ts';
@@ -10,8 +11,8 @@ import { keyset } from '../http/pagination.ts';
 import { checkedDpid } from '../identifiers/dpid.ts';
 import { authorize, can, ensureVisible, visibilityFilters } from '../policy/authorize.ts';
 import { visibleWhere } from '../policy/sql.ts';
-import { openPartnerTransport } from '../transports/open-transport.ts';
 import { maskedTransport, partnerSecrets } from './credentials.ts';
+import { openPartnerTransport } from './open-transport.ts';
 import { vetPartnerTargets } from './outbound.ts';
 import type { CreatePartnerBody, ListPartnersQuery, TransportBody, UpdatePartnerBody } from './schema.ts';
 import { type PartnerRow, partners, type SecretField, type StoredTransport } from './tables.ts';
@@ -92,13 +93,23 @@ export function partnerView(row: PartnerRow, actor: Actor) {
 const dpidTaken = () => new ApiError('CONFLICT', 'Another partner already has this DPID');
 const asResource = (row: PartnerRow) => ({ ...row, partnerId: row.id });
 
-export async function findPartner(deps: Pick<Deps, 'db'>, id: string): Promise<PartnerRow | null> {
-  const [row] = await deps.db.orm.select().from(partners).where(eq(partners.id, id));
+/** One partner by id, or null; `orm` may be a transaction. The one way other modules read partners. */
+export async function findPartner(orm: Orm, id: string): Promise<PartnerRow | null> {
+  const [row] = await orm.select().from(partners).where(eq(partners.id, id));
   return row ?? null;
 }
 
+/** The partners among `ids` that exist, in no particular order. */
+export async function findPartners(orm: Orm, ids: readonly string[]): Promise<PartnerRow[]> {
+  if (ids.length === 0) return [];
+  return orm
+    .select()
+    .from(partners)
+    .where(inArray(partners.id, [...ids]));
+}
+
 async function visiblePartner(deps: Deps, actor: Actor, id: string): Promise<PartnerRow> {
-  const row = await findPartner(deps, id);
+  const row = await findPartner(deps.db.orm, id);
   return ensureVisible(actor, 'partner:read', row && asResource(row), 'The partner');
 }
 

@@ -1,5 +1,10 @@
 import type { Role } from '../auth/roles.ts';
-import { actionEvents, type ReleaseAction, transitionFor, type WorkflowActor } from '../releases/workflow.ts';
+import {
+  actionEvents,
+  type ReleaseAction,
+  transitionFor,
+  type WorkflowActor,
+} from '../workflow/release-workflow.ts';
 import type { Condition } from './conditions.ts';
 
 /** Per role, the conditions of which any one allows the action; a role that is absent may never do it. */
@@ -92,7 +97,7 @@ export const policyTable = {
   },
   /** Editing a release and its tracks (only in editable states), and deleting a draft. */
   'release:update': { admin: ['always'], label_manager: ['ownLabel'], artist: ['ownCreation'] },
-  // Workflow actions: who may act is the workflow's `actors` (releases/workflow.ts). The four-eyes rule
+  // Workflow actions: who may act is the workflow's `actors` (workflow/release-workflow.ts). The four-eyes rule
   // (never approve one's own release) is a 422 guard of the workflow, not a 403.
   ...workflowRows,
 

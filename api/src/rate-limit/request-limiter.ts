@@ -1,5 +1,4 @@
-import type { FastifyInstance } from 'fastify';
-import { accessClaimsOf } from '../auth/authenticate.ts';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Deps } from '../deps.ts';
 import { ApiError } from '../http/errors.ts';
 import { hit, seconds } from './fixed-window.ts';
@@ -10,14 +9,19 @@ const WINDOW_MS = 60_000;
  * The general limit on `/v1` (API.md, "Rate limits"): `config.rateLimitPerMinute` requests a minute per
  * signed-in user, else per client IP. `request.ip` honours only TRUST_PROXY_HOPS proxies, so a forged
  * x-forwarded-for does not open a fresh bucket. When Redis is down the limit is skipped (fail open) so
- * that reads keep working; login has its own limiter that fails closed.
+ * that reads keep working; login has its own limiter that fails closed. `userOf` names the signed-in user
+ * of a request, or null (app.ts passes auth's reading of the access token).
  */
-export function registerRequestLimiter(app: FastifyInstance, deps: Deps): void {
+export function registerRequestLimiter(
+  app: FastifyInstance,
+  deps: Deps,
+  userOf: (request: FastifyRequest) => string | null,
+): void {
   const limit = deps.config.rateLimitPerMinute;
   app.addHook('onRequest', async (request, reply) => {
     if (!request.url.startsWith('/v1/')) return;
-    const claims = accessClaimsOf(request, deps);
-    const key = claims ? `rl:user:${claims.sub}` : `rl:ip:${request.ip}`;
+    const user = userOf(request);
+    const key = user ? `rl:user:${user}` : `rl:ip:${request.ip}`;
     let state: Awaited<ReturnType<typeof hit>>;
     try {
       state = await hit(deps.redis, key, WINDOW_MS);

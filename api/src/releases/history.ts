@@ -5,9 +5,9 @@ import type { Orm } from '../db/database.ts';
 import type { Deps } from '../deps.ts';
 import { keyset } from '../http/pagination.ts';
 import { ensureVisible } from '../policy/authorize.ts';
+import type { ReleaseState } from '../workflow/release-workflow.ts';
 import { findRelease } from './repository.ts';
 import { releaseEvents } from './tables.ts';
-import type { ReleaseState } from './workflow.ts';
 
 export interface ReleaseEventInput {
   releaseId: string;

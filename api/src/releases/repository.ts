@@ -1,8 +1,7 @@
 import { asc, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
 import type { Orm } from '../db/database.ts';
 import { preparedPer } from '../db/prepared.ts';
-import { trackContributors, tracks } from '../tracks/tables.ts';
-import { releaseArtists, releases } from './tables.ts';
+import { releaseArtists, releases, trackContributors, tracks } from './tables.ts';
 
 export type ReleaseRow = typeof releases.$inferSelect;
 export type TrackRow = typeof tracks.$inferSelect;

@@ -2,36 +2,23 @@ import type { FastifyInstance } from 'fastify';
 import { type Static, Type } from 'typebox';
 import { actorOf } from '../auth/authenticate.ts';
 import type { Deps } from '../deps.ts';
-import { refuseBody } from '../http/refuse-body.ts';
-import { type ImplementedAction, releaseActions, runReleaseAction, validateReleaseNow } from './actions.ts';
 import { releaseHistory } from './history.ts';
 import {
   CreateReleaseBody,
-  HistoryItem,
+  HistoryPage,
   HistoryQuery,
   ListReleasesQuery,
   ReleaseList,
   ReleaseParams,
   ReleaseWithTracks,
-  RequestChangesBody,
   UpdateReleaseBody,
-  ValidationReport,
 } from './schema.ts';
 import { createRelease, deleteRelease, getRelease, listReleases, updateRelease } from './service.ts';
 
 type Params = { Params: Static<typeof ReleaseParams> };
 const common = { tags: ['releases'], security: [{ bearerAuth: [] }] };
 
-const actionSummaries: Record<ImplementedAction, string> = {
-  submit: 'Submit for review (blocking QC findings → 422)',
-  withdraw: 'Withdraw a submission back to draft',
-  'start-review': 'Start reviewing a submitted release',
-  'request-changes': 'Send the release back with at least one reason',
-  approve: 'Approve (never by the release’s creator → 422)',
-  archive: 'Archive a draft, a release with changes requested, or one taken down',
-};
-
-/** /v1/releases: CRUD, QC validation, workflow actions and history (API.md, "Releases and tracks"). */
+/** /v1/releases: CRUD and history (API.md, "Releases and tracks"); validation and workflow actions are review/'s. */
 export function registerReleaseRoutes(app: FastifyInstance, deps: Deps): void {
   app.post<{ Body: CreateReleaseBody }>(
     '/v1/releases',
@@ -97,22 +84,6 @@ export function registerReleaseRoutes(app: FastifyInstance, deps: Deps): void {
     },
   );
 
-  app.post<Params>(
-    '/v1/releases/:id/validate',
-    {
-      schema: {
-        ...common,
-        summary: 'Run the QC rules',
-        params: ReleaseParams,
-        response: { 200: ValidationReport },
-      },
-    },
-    async (request) => {
-      refuseBody(request.body);
-      return validateReleaseNow(deps, actorOf(request), request.params.id);
-    },
-  );
-
   app.get<Params & { Querystring: Static<typeof HistoryQuery> }>(
     '/v1/releases/:id/history',
     {
@@ -121,35 +92,9 @@ export function registerReleaseRoutes(app: FastifyInstance, deps: Deps): void {
         summary: 'The audit trail, oldest first',
         params: ReleaseParams,
         querystring: HistoryQuery,
-        response: {
-          200: Type.Object({
-            items: Type.Array(HistoryItem),
-            nextCursor: Type.Union([Type.String(), Type.Null()]),
-          }),
-        },
+        response: { 200: HistoryPage },
       },
     },
     async (request) => releaseHistory(deps, actorOf(request), request.params.id, request.query),
   );
-
-  for (const action of releaseActions) {
-    const withReasons = action === 'request-changes';
-    app.post<Params & { Body: Static<typeof RequestChangesBody> | undefined }>(
-      `/v1/releases/:id/${action}`,
-      {
-        schema: {
-          ...common,
-          tags: ['workflow'],
-          summary: actionSummaries[action],
-          params: ReleaseParams,
-          ...(withReasons ? { body: RequestChangesBody } : {}),
-          response: { 200: ReleaseWithTracks },
-        },
-      },
-      async (request) => {
-        if (!withReasons) refuseBody(request.body);
-        return runReleaseAction(deps, actorOf(request), request.params.id, action, request.body?.reasons);
-      },
-    );
-  }
 }

@@ -7,8 +7,8 @@ import {
   parentalAdvisories,
   releaseTypes,
   territoryCodes,
-} from './vocabulary.ts';
-import { releaseStates } from './workflow.ts';
+} from '../vocabulary/catalog.ts';
+import { releaseStates } from '../workflow/release-workflow.ts';
 
 /** Request and response schemas of /v1/releases (API.md, "Releases and tracks"). */
 
@@ -151,11 +151,6 @@ export const Reason = Type.Object(
   { additionalProperties: false },
 );
 
-export const RequestChangesBody = Type.Object(
-  { reasons: Type.Array(Reason, { minItems: 1, maxItems: 100 }) },
-  { additionalProperties: false },
-);
-
 export const HistoryItem = Type.Object({
   at: Type.String({ format: 'date-time' }),
   actor: Nullable(Uuid),
@@ -165,6 +160,11 @@ export const HistoryItem = Type.Object({
   reasons: Type.Optional(Type.Array(Reason)),
 });
 
+export const HistoryPage = Type.Object({
+  items: Type.Array(HistoryItem),
+  nextCursor: Type.Union([Type.String(), Type.Null()]),
+});
+
 export const HistoryQuery = Type.Object(
   {
     limit: Type.Integer({ minimum: 1, maximum: 100, default: 25 }),
@@ -172,12 +172,3 @@ export const HistoryQuery = Type.Object(
   },
   { additionalProperties: false },
 );
-
-export const Finding = Type.Object({
-  rule: Type.String(),
-  severity: Type.Enum(['block', 'warn']),
-  field: Type.String(),
-  message: Type.String(),
-});
-
-export const ValidationReport = Type.Object({ valid: Type.Boolean(), findings: Type.Array(Finding) });

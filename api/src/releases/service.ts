@@ -9,11 +9,12 @@ import { ApiError } from '../http/errors.ts';
 import { keyset } from '../http/pagination.ts';
 import { normalizeUpc } from '../identifiers/gtin.ts';
 import { invalidField } from '../identifiers/invalid-field.ts';
+import { owningLabel } from '../labels/owning-label.ts';
 import { authorize, ensureVisible, visibilityFilters } from '../policy/authorize.ts';
 import { visibleWhere } from '../policy/sql.ts';
+import { initialReleaseState, isEditable } from '../workflow/release-workflow.ts';
 import { ensureArtistsOfLabel } from './artist-references.ts';
 import { recordEvent } from './history.ts';
-import { owningLabel } from './owning-label.ts';
 import {
   findRelease,
   findReleaseWithArtists,
@@ -26,7 +27,6 @@ import {
 import type { CreateReleaseBody, ListReleasesQuery, UpdateReleaseBody } from './schema.ts';
 import { releases } from './tables.ts';
 import { releaseView, trackView } from './views.ts';
-import { initialReleaseState, isEditable } from './workflow.ts';
 
 function checkedUpc(upc: string): string {
   const normalized = normalizeUpc(upc);

@@ -1,8 +1,18 @@
-import { date, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  date,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { artists } from '../artists/tables.ts';
 import { labels } from '../labels/tables.ts';
 import { users } from '../users/tables.ts';
-import type { ReleaseState } from './workflow.ts';
+import type { ReleaseState } from '../workflow/release-workflow.ts';
 
 export type Territories = { mode: 'worldwide' } | { mode: 'include' | 'exclude'; codes: string[] };
 
@@ -62,3 +72,37 @@ export const releaseEvents = pgTable('release_events', {
   toState: text('to_state').$type<ReleaseState>().notNull(),
   reasons: jsonb('reasons').$type<Array<{ rule: string; message: string }>>(),
 });
+
+/** Migration 0007. A release's tracks are part of the release: tracks/ writes them, releases/ reads them. */
+export const tracks = pgTable('tracks', {
+  id: uuid('id').primaryKey(),
+  releaseId: uuid('release_id')
+    .notNull()
+    .references(() => releases.id, { onDelete: 'cascade' }),
+  title: text('title').notNull(),
+  version: text('version'),
+  isrc: text('isrc').notNull(),
+  discNumber: integer('disc_number').notNull().default(1),
+  trackNumber: integer('track_number').notNull(),
+  parentalAdvisory: text('parental_advisory', { enum: ['explicit', 'clean', 'not_explicit'] }).notNull(),
+  language: text('language'),
+  instrumental: boolean('instrumental').notNull().default(false),
+  iswc: text('iswc'),
+  createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+});
+
+export const trackContributors = pgTable(
+  'track_contributors',
+  {
+    trackId: uuid('track_id')
+      .notNull()
+      .references(() => tracks.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    artistId: uuid('artist_id')
+      .notNull()
+      .references(() => artists.id),
+    role: text('role').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.trackId, table.position] })],
+);

@@ -1,10 +1,10 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Orm } from '../db/database.ts';
 import { ApiError } from '../http/errors.ts';
+import { actionEvents, nextState, type ReleaseEvent } from '../workflow/release-workflow.ts';
 import { recordEvent } from './history.ts';
 import type { ReleaseRow } from './repository.ts';
 import { releases } from './tables.ts';
-import { actionEvents, nextState, type ReleaseEvent } from './workflow.ts';
 
 /**
  * The one writer of `releases.state` and `releases.first_delivered_at` (a test fails on any other): every

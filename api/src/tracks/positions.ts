@@ -1,7 +1,7 @@
 import { and, eq, gt, gte, ne, sql } from 'drizzle-orm';
 import type { Orm } from '../db/database.ts';
 import { ApiError } from '../http/errors.ts';
-import { tracks } from './tables.ts';
+import { tracks } from '../releases/tables.ts';
 
 /**
  * Track numbers stay contiguous from 1 on every disc: a track goes in at 1..n+1 and its followers move

@@ -1,10 +1,11 @@
-import { and, asc, eq, gt, or } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
 import type { Actor } from '../auth/actor.ts';
 import type { Orm } from '../db/database.ts';
 import { violatedConstraint } from '../db/unique-violation.ts';
 import type { Deps } from '../deps.ts';
 import { ApiError, notFound } from '../http/errors.ts';
+import { keyset } from '../http/pagination.ts';
 import { invalidField } from '../identifiers/invalid-field.ts';
 import { normalizeIsrc } from '../identifiers/isrc.ts';
 import { normalizeIswc } from '../identifiers/iswc.ts';
@@ -12,10 +13,10 @@ import { ensureVisible } from '../policy/authorize.ts';
 import { ensureArtistsOfLabel } from '../releases/artist-references.ts';
 import { findRelease, type TrackRow, withContributors } from '../releases/repository.ts';
 import { ensureMutable, lockEditable } from '../releases/service.ts';
+import { trackContributors, tracks } from '../releases/tables.ts';
 import { trackView } from '../releases/views.ts';
 import { closePlace, ensurePlace, openPlace } from './positions.ts';
 import type { CreateTrackBody, ListTracksQuery, UpdateTrackBody } from './schema.ts';
-import { trackContributors, tracks } from './tables.ts';
 
 /** Checks and canonicalises the identifiers of a body (400 before anything is looked up). */
 function identifiers(body: { isrc?: string; iswc?: string | null }) {
@@ -177,42 +178,23 @@ export async function getTrack(deps: Deps, actor: Actor, releaseId: string, trac
   return viewOf(deps.db.orm, await findTrack(deps.db.orm, releaseId, trackId));
 }
 
-const badCursor = () =>
-  new ApiError('VALIDATION_FAILED', 'The cursor is not valid for this list; start again without it', {
-    errors: [{ field: 'cursor', code: 'INVALID_VALUE', message: 'cursor is not a cursor of this list' }],
-  });
-
-function decodeCursor(raw: string): { disc: number; track: number } {
-  const match = /^(\d{1,2})\.(\d{1,3})$/.exec(Buffer.from(raw, 'base64url').toString('utf8'));
-  if (!match) throw badCursor();
-  return { disc: Number(match[1]), track: Number(match[2]) };
-}
+/** Tracks page in disc and track order; the id only breaks ties that positions never leave. */
+const byPosition = {
+  id: tracks.id,
+  fields: { position: [tracks.discNumber, tracks.trackNumber] },
+  fallback: 'position',
+} as const;
 
 /** GET /v1/releases/{id}/tracks: in disc and track order, paged by position. */
 export async function listTracks(deps: Deps, actor: Actor, releaseId: string, query: ListTracksQuery) {
   ensureVisible(actor, 'release:read', await findRelease(deps.db.orm, releaseId), 'Release');
-  const after = query.cursor ? decodeCursor(query.cursor) : null;
+  const page = keyset(byPosition, query);
   const rows = await deps.db.orm
     .select()
     .from(tracks)
-    .where(
-      and(
-        eq(tracks.releaseId, releaseId),
-        after
-          ? or(
-              gt(tracks.discNumber, after.disc),
-              and(eq(tracks.discNumber, after.disc), gt(tracks.trackNumber, after.track)),
-            )
-          : undefined,
-      ),
-    )
-    .orderBy(asc(tracks.discNumber), asc(tracks.trackNumber))
-    .limit(query.limit + 1);
-  const items = rows.slice(0, query.limit);
-  const last = items.at(-1);
-  const nextCursor =
-    rows.length > query.limit && last
-      ? Buffer.from(`${last.discNumber}.${last.trackNumber}`).toString('base64url')
-      : null;
+    .where(and(eq(tracks.releaseId, releaseId), page.after))
+    .orderBy(...page.orderBy)
+    .limit(page.fetch);
+  const { items, nextCursor } = page.page(rows, (row) => [row.discNumber, row.trackNumber]);
   return { items: (await withContributors(deps.db.orm, items)).map(trackView), nextCursor };
 }

@@ -1,4 +1,4 @@
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, isNull, type SQL, sql } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
 import type { Role } from '../auth/roles.ts';
 import type { Database } from '../db/database.ts';
@@ -76,4 +76,19 @@ export async function softDeleteUser(db: Database, id: string, now: Date): Promi
     .update(users)
     .set({ deletedAt: now, active: false, updatedAt: now, tokenVersion: sql`${users.tokenVersion} + 1` })
     .where(eq(users.id, id));
+}
+
+/** One page of the accounts not deleted that match `where`, in `orderBy`. */
+export async function listUserRows(
+  db: Database,
+  where: (SQL | undefined)[],
+  orderBy: SQL[],
+  limit: number,
+): Promise<UserRow[]> {
+  return db.orm
+    .select()
+    .from(users)
+    .where(and(isNull(users.deletedAt), ...where))
+    .orderBy(...orderBy)
+    .limit(limit);
 }

@@ -1,15 +1,10 @@
-import { and, eq, isNull } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { type Static, Type } from 'typebox';
 import { actorOf } from '../auth/authenticate.ts';
 import type { Deps } from '../deps.ts';
-import { keyset } from '../http/pagination.ts';
-import { authorize, visibilityFilters } from '../policy/authorize.ts';
-import { visibleWhere } from '../policy/sql.ts';
 import type { UserRow } from './repository.ts';
 import { CreateUserBody, ListUsersQuery, UpdateUserBody, User, UserPage, UserParams } from './schema.ts';
-import { changeUser, createUser, deleteUser, visibleUser } from './service.ts';
-import { users } from './tables.ts';
+import { changeUser, createUser, deleteUser, listUsers, visibleUser } from './service.ts';
 
 const secured = [{ bearerAuth: [] }];
 
@@ -56,28 +51,7 @@ export function registerUserRoutes(app: FastifyInstance, deps: Deps): void {
       },
     },
     async (request) => {
-      const actor = actorOf(request);
-      authorize(actor, 'user:list');
-      const { labelId, role } = request.query;
-      const page = keyset(
-        { id: users.id, fields: { createdAt: users.id, email: users.email }, fallback: 'createdAt' },
-        request.query,
-      );
-      const rows = await deps.db.orm
-        .select()
-        .from(users)
-        .where(
-          and(
-            isNull(users.deletedAt),
-            visibleWhere(visibilityFilters(actor, 'user:read'), { id: users.id, labelId: users.labelId }),
-            labelId ? eq(users.labelId, labelId) : undefined,
-            role ? eq(users.role, role) : undefined,
-            page.after,
-          ),
-        )
-        .orderBy(...page.orderBy)
-        .limit(page.fetch);
-      const result = page.page(rows, (row) => row.email);
+      const result = await listUsers(deps, actorOf(request), request.query);
       return { items: result.items.map(toJson), nextCursor: result.nextCursor };
     },
   );

@@ -1,18 +1,25 @@
+import { eq } from 'drizzle-orm';
+import type { Static } from 'typebox';
 import type { Actor } from '../auth/actor.ts';
 import type { Role } from '../auth/roles.ts';
 import type { Deps } from '../deps.ts';
 import { ApiError, type FieldError } from '../http/errors.ts';
+import { keyset } from '../http/pagination.ts';
 import { findLabel } from '../labels/repository.ts';
-import { authorize, ensureVisible } from '../policy/authorize.ts';
+import { authorize, ensureVisible, visibilityFilters } from '../policy/authorize.ts';
+import { visibleWhere } from '../policy/sql.ts';
 import { hashPassword } from './passwords.ts';
 import {
   findUserById,
   insertUser,
+  listUserRows,
   softDeleteUser,
   type UserChanges,
   type UserRow,
   updateUser,
 } from './repository.ts';
+import type { ListUsersQuery } from './schema.ts';
+import { users } from './tables.ts';
 
 const labelRoles: readonly Role[] = ['label_manager', 'artist'];
 
@@ -124,4 +131,26 @@ export async function deleteUser(deps: Deps, actor: Actor, id: string): Promise<
   const target = await visibleUser(deps, actor, id);
   authorize(actor, 'user:delete', asResource(target));
   await softDeleteUser(deps.db, target.id, deps.clock.now());
+}
+
+/** The accounts `actor` manages, filtered by label and role, one keyset page at a time. */
+export async function listUsers(deps: Pick<Deps, 'db'>, actor: Actor, query: Static<typeof ListUsersQuery>) {
+  authorize(actor, 'user:list');
+  const { labelId, role } = query;
+  const page = keyset(
+    { id: users.id, fields: { createdAt: users.id, email: users.email }, fallback: 'createdAt' },
+    query,
+  );
+  const rows = await listUserRows(
+    deps.db,
+    [
+      visibleWhere(visibilityFilters(actor, 'user:read'), { id: users.id, labelId: users.labelId }),
+      labelId ? eq(users.labelId, labelId) : undefined,
+      role ? eq(users.role, role) : undefined,
+      page.after,
+    ],
+    page.orderBy,
+    page.fetch,
+  );
+  return page.page(rows, (row) => row.email);
 }

@@ -1,3 +1,5 @@
+import type { ValidationReport } from '@soundcheck/api/review/schema.ts';
+import type { Static } from 'typebox';
 import { covers } from '../../contract/checklist.ts';
 import { attachAssets } from '../../factories/assets.ts';
 import { ReleaseFactory } from '../../factories/releases.ts';
@@ -7,10 +9,7 @@ import { expectRefusal } from '../../utils/contract/refusal.ts';
 import { describe, expect, test } from '../../utils/test.ts';
 import { bytesOf, put } from '../../utils/uploads.ts';
 
-interface Report {
-  valid: boolean;
-  findings: Array<{ rule: string; severity: string; field: string }>;
-}
+type Report = Static<typeof ValidationReport>;
 
 const assetFindings = (report: Report) =>
   report.findings.filter((f) => /^[AC]\d/.test(f.rule)).map((f) => `${f.rule} ${f.severity}`);

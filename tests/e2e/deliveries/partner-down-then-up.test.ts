@@ -29,7 +29,7 @@ describe('a partner that is down, then up', {
     expect(delivery).toMatchObject({ state: 'uploaded', attempts: 2 });
     expect(delivery.lastError).toEqual(expect.any(String));
     // The delivery state machine: each transport error goes back to `queued`, each retry through packaging.
-    expect(delivery.events.map((event) => event.state)).toEqual([
+    expect(delivery.events?.map((event) => event.state)).toEqual([
       'queued',
       'packaging',
       'uploading',

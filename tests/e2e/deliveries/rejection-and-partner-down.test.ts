@@ -73,7 +73,7 @@ describe('delivery failures end in a clear state', {
     expect(delivery.attempts).toBeGreaterThanOrEqual(1);
     expect(delivery.lastError).toEqual(expect.any(String));
     const detail = await api.as(owner).get<DeliveryView>(`/v1/deliveries/${delivery.id}`);
-    const states = detail.body.events.map((event) => event.state);
+    const states = detail.body.events?.map((event) => event.state) ?? [];
     expect(states.filter((state) => state === 'queued')).toHaveLength(delivery.attempts);
     expect(states.at(-1)).toBe('failed');
     expect((await api.as(owner).post(`/v1/deliveries/${delivery.id}/cancel`)).status).toBe(403);

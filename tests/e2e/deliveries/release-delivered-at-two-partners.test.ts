@@ -1,5 +1,3 @@
-import { SftpMock } from 'soundcheck/mocks/sftp-mock.ts';
-import { afterAll, beforeAll } from 'vitest';
 import { covers } from '../../contract/checklist.ts';
 import { approvedReleaseWithAssets } from '../../factories/deliverable-release.ts';
 import { type DeliveryView, releaseInState, settledDeliveries } from '../../factories/delivered-release.ts';
@@ -9,10 +7,6 @@ import { expectBatchChoreography } from '../../utils/choreography-check.ts';
 import { postSignedCallback, signedCallback } from '../../utils/contract/sign-callback.ts';
 import { ingested } from '../../utils/partner-callback.ts';
 import { describe, expect, test } from '../../utils/test.ts';
-
-const sftp = new SftpMock({ name: 'dsp-sftp' });
-beforeAll(() => sftp.start());
-afterAll(() => sftp.stop());
 
 const ackXml = (messageId: string, upc: string) => `<?xml version="1.0"?>
 <echo:AcknowledgementMessage xmlns:echo="http://ddex.net/xml/ern-c-sftp/18">
@@ -43,6 +37,7 @@ describe('a release delivered to two partners', {
     admin,
     background,
     mocks,
+    sftp,
   }) => {
     sftp.reset();
     const batchPartner = await createPartner(api, admin, sftpTransport(sftp), { profile: 'batch' });

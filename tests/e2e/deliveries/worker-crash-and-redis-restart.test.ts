@@ -3,8 +3,6 @@ import { deliveryEvents } from '@soundcheck/api/deliveries/tables.ts';
 import type { Deps } from '@soundcheck/api/deps.ts';
 import { bullmqQueue } from '@soundcheck/api/jobs/bullmq-queue.ts';
 import { asc, eq } from 'drizzle-orm';
-import { SftpMock } from 'soundcheck/mocks/sftp-mock.ts';
-import { afterAll, beforeAll } from 'vitest';
 import { s3Transport, sftpTransport } from '../../factories/partners.ts';
 import {
   deliveryRow,
@@ -18,10 +16,6 @@ import { describe, expect, test } from '../../utils/test.ts';
 import { waitFor } from '../../utils/wait-for.ts';
 import { ownRedisOrSkip } from './support/own-redis.ts';
 import { startWorkerProcess, workerDatabaseUrl } from './support/worker-process.ts';
-
-const sftp = new SftpMock({ name: 'crash-sftp' });
-beforeAll(() => sftp.start());
-afterAll(() => sftp.stop());
 
 const eventsOf = async (deps: Deps, id: string) =>
   deps.db.orm
@@ -58,6 +52,7 @@ describe('delivery recovery with worker processes', {
     services,
     realRedis,
     skip,
+    sftp,
   }) => {
     const databaseUrl = await workerDatabaseUrl(deps, services, skip);
     sftp.reset();

@@ -1,13 +1,12 @@
+import type { Finding as FindingSchema } from '@soundcheck/api/review/schema.ts';
+import type { Static } from 'typebox';
 import { covers } from '../../contract/checklist.ts';
 import type { SampleName } from '../../fixtures/sample-files.ts';
 import { eventually } from '../../utils/background.ts';
 import { describe, expect, test } from '../../utils/test.ts';
 import { bytesOf, draftRelease, put } from '../../utils/uploads.ts';
 
-interface Finding {
-  rule: string;
-  severity: string;
-}
+type Finding = Static<typeof FindingSchema>;
 
 // Uploads the API accepts (201) whose facts break one asset rule: /validate reports it, once any
 // background analysis is done, with qc_rules.json's severity.

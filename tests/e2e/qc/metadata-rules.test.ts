@@ -1,4 +1,6 @@
+import type { Finding as FindingSchema } from '@soundcheck/api/review/schema.ts';
 import type { ApiClient } from 'soundcheck/client/http-client.ts';
+import type { Static } from 'typebox';
 import { covers } from '../../contract/checklist.ts';
 import { createArtist } from '../../factories/artists.ts';
 import { type QcProblem, ReleaseFactory, releaseBody, trackBody } from '../../factories/releases.ts';
@@ -6,10 +8,7 @@ import { type SignedInUser, signedIn } from '../../factories/signed-in.ts';
 import qcRules from '../../fixtures/qc/qc_rules.json' with { type: 'json' };
 import { describe, expect, test } from '../../utils/test.ts';
 
-interface Finding {
-  rule: string;
-  severity: string;
-}
+type Finding = Static<typeof FindingSchema>;
 
 /** qc_rules.json's severity of a rule: what /validate must report it as. */
 const severityOf = (id: string) =>

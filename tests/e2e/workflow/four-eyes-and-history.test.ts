@@ -1,3 +1,5 @@
+import type { HistoryItem as HistoryItemSchema } from '@soundcheck/api/releases/schema.ts';
+import type { Static } from 'typebox';
 import { covers } from '../../contract/checklist.ts';
 import { ReleaseFactory } from '../../factories/releases.ts';
 import { createLabel, signedIn } from '../../factories/signed-in.ts';
@@ -5,13 +7,7 @@ import { WorkflowFactory } from '../../factories/workflow.ts';
 import { expectRefusal } from '../../utils/contract/refusal.ts';
 import { describe, expect, test } from '../../utils/test.ts';
 
-interface HistoryItem {
-  at: string;
-  actor: unknown;
-  action: string;
-  from: string | null;
-  to: string;
-}
+type HistoryItem = Static<typeof HistoryItemSchema>;
 
 describe('the four-eyes rule and the audit trail', {
   tags: ['e2e', 'workflow'],

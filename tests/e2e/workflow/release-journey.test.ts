@@ -1,3 +1,5 @@
+import type { HistoryPage } from '@soundcheck/api/releases/schema.ts';
+import type { Static } from 'typebox';
 import { covers } from '../../contract/checklist.ts';
 import { artistFactory } from '../../factories/artists.ts';
 import { attachAssets } from '../../factories/assets.ts';
@@ -8,9 +10,7 @@ import { signedIn, signIn } from '../../factories/signed-in.ts';
 import { userFactory } from '../../factories/users.ts';
 import { describe, expect, test } from '../../utils/test.ts';
 
-interface History {
-  items: Array<{ action: string; from: string | null; to: string; reasons?: unknown }>;
-}
+type History = Static<typeof HistoryPage>;
 
 describe('a release from label to approval', {
   tags: ['e2e', 'workflow', 'catalog'],

@@ -1,11 +1,10 @@
+import type { ArtistList } from '@soundcheck/api/artists/schema.ts';
+import type { Static } from 'typebox';
 import { type Artist, createArtist } from '../../factories/artists.ts';
 import { signedIn } from '../../factories/signed-in.ts';
 import { describe, expect, test } from '../../utils/test.ts';
 
-interface Page {
-  items: Artist[];
-  nextCursor: string | null;
-}
+type Page = Static<typeof ArtistList>;
 
 describe('GET /v1/artists, GET/PATCH /v1/artists/{id}', {
   tags: ['integration', 'catalog', 'tenancy'],

@@ -1,10 +1,9 @@
+import type { TokenPair } from '@soundcheck/api/sessions/schema.ts';
+import type { Static } from 'typebox';
 import { signedIn } from '../../factories/signed-in.ts';
 import { describe, expect, test } from '../../utils/test.ts';
 
-interface Pair {
-  accessToken: string;
-  refreshToken: string;
-}
+type Pair = Static<typeof TokenPair>;
 
 describe('POST /v1/auth/refresh', { tags: ['integration', 'auth'] }, () => {
   test('rotates: a new pair whose access token works, and whose refresh token rotates again', async ({

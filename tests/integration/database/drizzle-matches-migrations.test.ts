@@ -1,4 +1,4 @@
-import * as schema from '@soundcheck/api/db/schema.ts';
+import * as schema from '@soundcheck/api/tables.ts';
 import { is } from 'drizzle-orm';
 import { getTableConfig, PgTable } from 'drizzle-orm/pg-core';
 import { describe, expect, test } from '../../utils/test.ts';

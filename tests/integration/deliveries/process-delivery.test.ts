@@ -2,16 +2,10 @@ import { processDelivery } from '@soundcheck/api/deliveries/process-delivery.ts'
 import { deliveries } from '@soundcheck/api/deliveries/tables.ts';
 import type { Deps } from '@soundcheck/api/deps.ts';
 import { eq } from 'drizzle-orm';
-import { SftpMock } from 'soundcheck/mocks/sftp-mock.ts';
-import { afterAll, beforeAll } from 'vitest';
 import { s3Transport, sftpTransport } from '../../factories/partners.ts';
 import { deliveryRow, queuedDelivery } from '../../factories/queued-delivery.ts';
 import { describe, expect, test } from '../../utils/test.ts';
 import { waitFor } from '../../utils/wait-for.ts';
-
-const sftp = new SftpMock({ name: 'lease-sftp' });
-beforeAll(() => sftp.start());
-afterAll(() => sftp.stop());
 
 /** The same dependencies with a short lease: transportTimeoutMs + 2 s. */
 const withLeaseOf = (deps: Deps, transportTimeoutMs: number): Deps => ({
@@ -26,6 +20,7 @@ describe('the delivery job: lease and timing', {
     api,
     admin,
     deps,
+    sftp,
   }) => {
     sftp.reset();
     const { delivery } = await queuedDelivery(api, admin, deps, sftpTransport(sftp), 'batch');

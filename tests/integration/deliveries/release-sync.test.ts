@@ -7,7 +7,7 @@ import type { Deps } from '@soundcheck/api/deps.ts';
 import type { MessageKind } from '@soundcheck/api/ern/types.ts';
 import { findRelease } from '@soundcheck/api/releases/repository.ts';
 import { releaseEvents } from '@soundcheck/api/releases/tables.ts';
-import type { ReleaseState } from '@soundcheck/api/releases/workflow.ts';
+import type { ReleaseState } from '@soundcheck/api/workflow/release-workflow.ts';
 import { asc, eq } from 'drizzle-orm';
 import type { ApiClient } from 'soundcheck/client/http-client.ts';
 import { createPartner, s3Transport } from '../../factories/partners.ts';

@@ -1,20 +1,15 @@
 import { Readable } from 'node:stream';
+import { openPartnerTransport } from '@soundcheck/api/partners/open-transport.ts';
 import { vetOutboundHost } from '@soundcheck/api/security/outbound-guard.ts';
-import { openPartnerTransport } from '@soundcheck/api/transports/open-transport.ts';
 import { openS3Transport } from '@soundcheck/api/transports/s3-transport.ts';
 import { openSftpTransport } from '@soundcheck/api/transports/sftp-transport.ts';
 import { type Transport, TransportError } from '@soundcheck/api/transports/transport.ts';
-import { SftpMock } from 'soundcheck/mocks/sftp-mock.ts';
-import { afterAll, beforeAll } from 'vitest';
+import type { SftpMock } from 'soundcheck/mocks/sftp-mock.ts';
 import { describe, expect, test } from '../../utils/test.ts';
-
-const sftp = new SftpMock({ name: 'transport-sftp' });
-beforeAll(() => sftp.start());
-afterAll(() => sftp.stop());
 
 const allowLocalhost = { allowlist: ['localhost'] };
 
-async function sftpTransport(password = sftp.password): Promise<Transport> {
+async function sftpTransport(sftp: SftpMock, password = sftp.password): Promise<Transport> {
   return openSftpTransport(await vetOutboundHost('localhost', allowLocalhost), {
     port: sftp.port,
     username: sftp.username,
@@ -48,9 +43,11 @@ async function expectTransportContract(transport: Transport, folder: string) {
 describe('partner transports against the mock partners', {
   tags: ['integration', 'delivery', 'external_deps'],
 }, () => {
-  test('SFTP: streamed upload into new folders, size, read, list, overwrite; the partner saw each file', async () => {
+  test('SFTP: streamed upload into new folders, size, read, list, overwrite; the partner saw each file', async ({
+    sftp,
+  }) => {
     sftp.reset();
-    const transport = await sftpTransport();
+    const transport = await sftpTransport(sftp);
     try {
       await expectTransportContract(transport, 'contract');
     } finally {
@@ -63,15 +60,17 @@ describe('partner transports against the mock partners', {
     ]);
   });
 
-  test('SFTP: a wrong password, a refused file and a dropped connection are TransportErrors naming what failed', async () => {
+  test('SFTP: a wrong password, a refused file and a dropped connection are TransportErrors naming what failed', async ({
+    sftp,
+  }) => {
     sftp.reset();
-    await expect(sftpTransport('wrong')).rejects.toThrow(
+    await expect(sftpTransport(sftp, 'wrong')).rejects.toThrow(
       expect.objectContaining({
         name: 'TransportError',
         message: expect.stringMatching(/^SFTP cannot connect to localhost/),
       }),
     );
-    const transport = await sftpTransport();
+    const transport = await sftpTransport(sftp);
     try {
       sftp.scenario('/refused', { status: 4, times: 1 });
       await expect(transport.put('refused/a.xml', Buffer.from('a'), 1)).rejects.toThrow(
@@ -125,6 +124,7 @@ describe('partner transports against the mock partners', {
   test('a partner host that is not allowlisted is refused when connecting, before any byte is sent', async ({
     deps,
     mocks,
+    sftp,
   }) => {
     sftp.reset();
     const config = { ...deps.config, outboundAllowlist: [] };

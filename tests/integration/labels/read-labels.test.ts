@@ -1,10 +1,9 @@
+import type { LabelPage } from '@soundcheck/api/labels/schema.ts';
+import type { Static } from 'typebox';
 import { createLabel, signedIn } from '../../factories/signed-in.ts';
 import { describe, expect, test } from '../../utils/test.ts';
 
-interface Page {
-  items: Array<{ id: string; name: string }>;
-  nextCursor: string | null;
-}
+type Page = Static<typeof LabelPage>;
 
 describe('GET /v1/labels and /v1/labels/{id}', { tags: ['integration', 'catalog', 'tenancy'] }, () => {
   test('label users see their own label only; reviewers and admins see every label', async ({

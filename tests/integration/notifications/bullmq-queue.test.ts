@@ -1,5 +1,4 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { bullmqQueue } from '@soundcheck/api/jobs/bullmq-queue.ts';
 import { describe, expect, test } from '../../utils/test.ts';
 
 async function until(condition: () => boolean, timeoutMs = 10_000): Promise<void> {
@@ -14,29 +13,24 @@ describe('the BullMQ job queue (notifications and asset analysis run on it with 
   tags: ['integration', 'notifications', 'redis'],
 }, () => {
   test('runs a job once per job id, retries a failure with backoff, and reports the attempt', async ({
-    services,
-    realRedis,
+    bullmq,
   }) => {
-    const queue = bullmqQueue(services.redis ?? '', `${realRedis.options.keyPrefix}bull`);
-    try {
-      const runs: Array<{ id: string; attempt: number }> = [];
-      queue.register<{ id: string }>('mail', async (data, { attempt }) => {
-        runs.push({ id: data.id, attempt });
-        if (data.id === 'flaky' && attempt === 1) throw new Error('SMTP down');
-      });
-      await queue.startWorkers();
-      await queue.add('mail', { id: 'once' }, { jobId: 'event-1' });
-      await queue.add('mail', { id: 'once' }, { jobId: 'event-1' });
-      await queue.add('mail', { id: 'flaky' }, { jobId: 'event-2', backoffMs: 50 });
-      await until(() => runs.length >= 3);
-      await sleep(200); // a duplicate would have run by now
-      expect(runs.sort((a, b) => a.id.localeCompare(b.id) || a.attempt - b.attempt)).toEqual([
-        { id: 'flaky', attempt: 1 },
-        { id: 'flaky', attempt: 2 },
-        { id: 'once', attempt: 1 },
-      ]);
-    } finally {
-      await queue.close();
-    }
+    const queue = bullmq('bull');
+    const runs: Array<{ id: string; attempt: number }> = [];
+    queue.register<{ id: string }>('mail', async (data, { attempt }) => {
+      runs.push({ id: data.id, attempt });
+      if (data.id === 'flaky' && attempt === 1) throw new Error('SMTP down');
+    });
+    await queue.startWorkers();
+    await queue.add('mail', { id: 'once' }, { jobId: 'event-1' });
+    await queue.add('mail', { id: 'once' }, { jobId: 'event-1' });
+    await queue.add('mail', { id: 'flaky' }, { jobId: 'event-2', backoffMs: 50 });
+    await until(() => runs.length >= 3);
+    await sleep(200); // a duplicate would have run by now
+    expect(runs.sort((a, b) => a.id.localeCompare(b.id) || a.attempt - b.attempt)).toEqual([
+      { id: 'flaky', attempt: 1 },
+      { id: 'flaky', attempt: 2 },
+      { id: 'once', attempt: 1 },
+    ]);
   });
 });

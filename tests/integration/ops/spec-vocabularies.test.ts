@@ -5,7 +5,7 @@ import {
   languageCodes,
   parentalAdvisories,
   releaseTypes,
-} from '@soundcheck/api/releases/vocabulary.ts';
+} from '@soundcheck/api/vocabulary/catalog.ts';
 import { readDocument, type Schema } from 'soundcheck/fuzz/spec.ts';
 import { ReleaseFactory, releaseBody, trackBody } from '../../factories/releases.ts';
 import { signedIn } from '../../factories/signed-in.ts';

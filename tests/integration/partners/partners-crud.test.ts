@@ -1,20 +1,15 @@
 import { partners } from '@soundcheck/api/partners/tables.ts';
 import { eq } from 'drizzle-orm';
-import { SftpMock } from 'soundcheck/mocks/sftp-mock.ts';
-import { afterAll, beforeAll } from 'vitest';
-import { createPartner, partnerBody, s3Transport, sftpTransport } from '../../factories/partners.ts';
+import { createPartner, partnerFactory, s3Transport, sftpTransport } from '../../factories/partners.ts';
 import { signedIn } from '../../factories/signed-in.ts';
 import { describe, expect, test } from '../../utils/test.ts';
-
-const sftp = new SftpMock({ name: 'partner-sftp' });
-beforeAll(() => sftp.start());
-afterAll(() => sftp.stop());
 
 describe('partners: create, read, update', { tags: ['integration', 'delivery', 'external_deps'] }, () => {
   test('credentials are write-only: masked in every response, sealed in the database', async ({
     api,
     admin,
     db,
+    sftp,
   }) => {
     const created = await createPartner(api, admin, sftpTransport(sftp));
     expect(created.callbackSecret).toMatch(/^[0-9a-f]{64}$/);
@@ -36,7 +31,11 @@ describe('partners: create, read, update', { tags: ['integration', 'delivery', '
     expect(row?.credentials.password).toMatch(/^v1\./);
   });
 
-  test('a PATCH without the password keeps it: test-connection still logs in', async ({ api, admin }) => {
+  test('a PATCH without the password keeps it: test-connection still logs in', async ({
+    api,
+    admin,
+    sftp,
+  }) => {
     const created = await createPartner(api, admin, sftpTransport(sftp));
     const { password: _omitted, ...withoutPassword } = sftpTransport(sftp);
     const patched = await api.as(admin).patch(`/v1/partners/${created.id}`, {
@@ -52,7 +51,11 @@ describe('partners: create, read, update', { tags: ['integration', 'delivery', '
     });
   });
 
-  test('test-connection reports a wrong password as not ok, without the secret', async ({ api, admin }) => {
+  test('test-connection reports a wrong password as not ok, without the secret', async ({
+    api,
+    admin,
+    sftp,
+  }) => {
     const created = await createPartner(api, admin, { ...sftpTransport(sftp), password: 'wrong-password' });
     const check = await api
       .as(admin)
@@ -63,7 +66,7 @@ describe('partners: create, read, update', { tags: ['integration', 'delivery', '
     expect(check.text).not.toContain('wrong-password');
   });
 
-  test('rotate-callback-secret returns a new secret once', async ({ api, admin }) => {
+  test('rotate-callback-secret returns a new secret once', async ({ api, admin, sftp }) => {
     const created = await createPartner(api, admin, sftpTransport(sftp));
     const rotated = await api
       .as(admin)
@@ -77,9 +80,10 @@ describe('partners: create, read, update', { tags: ['integration', 'delivery', '
     api,
     admin,
     mocks,
+    sftp,
   }) => {
     const { secretAccessKey: _none, ...noSecret } = s3Transport(mocks.s3, 'partner-bucket', 'in');
-    const missing = await api.as(admin).post('/v1/partners', partnerBody(noSecret));
+    const missing = await api.as(admin).post('/v1/partners', partnerFactory.build({ transport: noSecret }));
     expect(missing.status).toBe(400);
     expect(missing.body).toMatchObject({
       code: 'VALIDATION_FAILED',
@@ -87,18 +91,22 @@ describe('partners: create, read, update', { tags: ['integration', 'delivery', '
     });
     const badDpid = await api
       .as(admin)
-      .post('/v1/partners', partnerBody(sftpTransport(sftp), { dpid: 'PADPIDA2011072101X' }));
+      .post(
+        '/v1/partners',
+        partnerFactory.build({ transport: sftpTransport(sftp), dpid: 'PADPIDA2011072101X' }),
+      );
     expect(badDpid.status).toBe(400);
     const first = await createPartner(api, admin, s3Transport(mocks.s3, 'partner-bucket', 'in'));
     const again = await api
       .as(admin)
-      .post('/v1/partners', partnerBody(sftpTransport(sftp), { dpid: first.dpid }));
+      .post('/v1/partners', partnerFactory.build({ transport: sftpTransport(sftp), dpid: first.dpid }));
     expect(again.status).toBe(409);
   });
 
   test('label managers see who partners are, not their transport; only admins write', async ({
     api,
     admin,
+    sftp,
   }) => {
     const created = await createPartner(api, admin, sftpTransport(sftp));
     const manager = await signedIn(api, admin, { role: 'label_manager' });
@@ -115,7 +123,10 @@ describe('partners: create, read, update', { tags: ['integration', 'delivery', '
       'updatedAt',
     ]);
     expect((await api.as(manager).patch(`/v1/partners/${created.id}`, { name: 'x' })).status).toBe(403);
-    expect((await api.as(manager).post('/v1/partners', partnerBody(sftpTransport(sftp)))).status).toBe(403);
+    expect(
+      (await api.as(manager).post('/v1/partners', partnerFactory.build({ transport: sftpTransport(sftp) })))
+        .status,
+    ).toBe(403);
     const artist = await signedIn(api, admin, { role: 'artist' });
     expect((await api.as(artist).get(`/v1/partners/${created.id}`)).status).toBe(404);
   });

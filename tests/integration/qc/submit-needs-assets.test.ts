@@ -1,13 +1,12 @@
 import { analyseAsset } from '@soundcheck/api/assets/analysis-job.ts';
+import type { ValidationReport } from '@soundcheck/api/review/schema.ts';
+import type { Static } from 'typebox';
 import { attachAssets } from '../../factories/assets.ts';
 import { type Release, ReleaseFactory } from '../../factories/releases.ts';
 import { signedIn } from '../../factories/signed-in.ts';
 import { describe, expect, test } from '../../utils/test.ts';
 
-interface Report {
-  valid: boolean;
-  findings: Array<{ rule: string; severity: string; field: string; message: string }>;
-}
+type Report = Static<typeof ValidationReport>;
 
 const noAudio = (trackNumber: number) =>
   `Track ${trackNumber} has no audio; upload it with PUT /v1/releases/{id}/tracks/{trackId}/audio`;

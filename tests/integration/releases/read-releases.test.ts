@@ -1,12 +1,11 @@
+import type { ReleaseList } from '@soundcheck/api/releases/schema.ts';
+import type { Static } from 'typebox';
 import { createArtist } from '../../factories/artists.ts';
 import { type Release, ReleaseFactory, releaseBody } from '../../factories/releases.ts';
 import { signedIn } from '../../factories/signed-in.ts';
 import { describe, expect, test } from '../../utils/test.ts';
 
-interface Page {
-  items: Release[];
-  nextCursor: string | null;
-}
+type Page = Static<typeof ReleaseList>;
 
 describe('GET /v1/releases and /v1/releases/{id}', { tags: ['integration', 'catalog', 'tenancy'] }, () => {
   test('a release reads back whole, with its tracks in order', async ({ api, admin }) => {
@@ -71,7 +70,7 @@ describe('GET /v1/releases and /v1/releases/{id}', { tags: ['integration', 'cata
         const releaseDate = `2031-0${(i % 3) + 1}-01`; // ties on the date exercise the id tie-breaker
         await api.as(manager).post('/v1/releases', releaseBody([artist.id], { title, releaseDate }));
       }
-      const seen: Release[] = [];
+      const seen: Page['items'] = [];
       let cursor: string | null = null;
       do {
         const page: Page = (

@@ -1,11 +1,10 @@
+import type { TrackList } from '@soundcheck/api/tracks/schema.ts';
+import type { Static } from 'typebox';
 import { type Release, ReleaseFactory, type Track } from '../../factories/releases.ts';
 import { signedIn } from '../../factories/signed-in.ts';
 import { describe, expect, test } from '../../utils/test.ts';
 
-interface Page {
-  items: Track[];
-  nextCursor: string | null;
-}
+type Page = Static<typeof TrackList>;
 
 const order = (release: Release) => release.tracks.map((t) => t.id);
 

@@ -1,10 +1,9 @@
+import type { UserPage } from '@soundcheck/api/users/schema.ts';
+import type { Static } from 'typebox';
 import { signedIn } from '../../factories/signed-in.ts';
 import { describe, expect, test } from '../../utils/test.ts';
 
-interface Page {
-  items: Array<{ id: string; email: string; labelId: string | null }>;
-  nextCursor: string | null;
-}
+type Page = Static<typeof UserPage>;
 
 describe('GET /v1/users and /v1/users/{id}', { tags: ['integration', 'catalog', 'tenancy'] }, () => {
   test('a label manager lists the accounts of their own label only', async ({ api, admin }) => {

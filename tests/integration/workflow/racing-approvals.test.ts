@@ -1,10 +1,10 @@
+import type { HistoryPage } from '@soundcheck/api/releases/schema.ts';
+import type { Static } from 'typebox';
 import { signedIn } from '../../factories/signed-in.ts';
 import { WorkflowFactory } from '../../factories/workflow.ts';
 import { describe, expect, test } from '../../utils/test.ts';
 
-interface History {
-  items: Array<{ action: string }>;
-}
+type History = Static<typeof HistoryPage>;
 
 describe('racing workflow actions', { tags: ['integration', 'workflow', 'database'] }, () => {
   test('two reviewers approving at once make exactly one transition and one history entry', async ({

@@ -1,19 +1,10 @@
+import type { HistoryPage } from '@soundcheck/api/releases/schema.ts';
+import type { Static } from 'typebox';
 import { signedIn } from '../../factories/signed-in.ts';
 import { WorkflowFactory } from '../../factories/workflow.ts';
 import { describe, expect, test } from '../../utils/test.ts';
 
-interface HistoryItem {
-  at: string;
-  actor: string | null;
-  action: string;
-  from: string | null;
-  to: string;
-  reasons?: unknown;
-}
-interface Page {
-  items: HistoryItem[];
-  nextCursor: string | null;
-}
+type Page = Static<typeof HistoryPage>;
 
 describe('GET /v1/releases/{id}/history', { tags: ['integration', 'workflow'] }, () => {
   test('lists every transition oldest first, in pages', async ({ api, admin }) => {
@@ -21,7 +12,7 @@ describe('GET /v1/releases/{id}/history', { tags: ['integration', 'workflow'] },
     const reviewer = await signedIn(api, admin, { role: 'reviewer' });
     const release = await WorkflowFactory.release(api, { owner, reviewer }, 'changes_requested');
     await WorkflowFactory.act(api, { owner, reviewer }, release.id, { action: 'submit', by: 'owner' });
-    const items: HistoryItem[] = [];
+    const items: Page['items'] = [];
     let cursor: string | null = null;
     do {
       const page: Page = (

@@ -1,5 +1,5 @@
 import { covers } from '../../contract/checklist.ts';
-import { partnerBody } from '../../factories/partners.ts';
+import { partnerFactory } from '../../factories/partners.ts';
 import { signedIn } from '../../factories/signed-in.ts';
 import { describe, expect, test } from '../../utils/test.ts';
 
@@ -22,16 +22,20 @@ describe('partner credentials are write-only', {
   }) => {
     const password = `sftp-pw-${crypto.randomUUID()}`;
     const secretAccessKey = `s3-secret-${crypto.randomUUID()}`;
-    const sftp = await api.as(admin).post<{ id: string }>('/v1/partners', partnerBody(sftpWith(password)));
+    const sftp = await api
+      .as(admin)
+      .post<{ id: string }>('/v1/partners', partnerFactory.build({ transport: sftpWith(password) }));
     const s3 = await api.as(admin).post<{ id: string }>(
       '/v1/partners',
-      partnerBody({
-        kind: 's3',
-        endpoint: 'http://localhost:9000',
-        bucket: 'secret-bucket',
-        prefix: 'in',
-        accessKeyId: 'partner-key',
-        secretAccessKey,
+      partnerFactory.build({
+        transport: {
+          kind: 's3',
+          endpoint: 'http://localhost:9000',
+          bucket: 'secret-bucket',
+          prefix: 'in',
+          accessKeyId: 'partner-key',
+          secretAccessKey,
+        },
       }),
     );
     expect([sftp.status, s3.status]).toEqual([201, 201]);
@@ -62,7 +66,7 @@ describe('partner credentials are write-only', {
   }) => {
     const created = await api
       .as(admin)
-      .post<{ id: string }>('/v1/partners', partnerBody(sftpWith('pw-hidden')));
+      .post<{ id: string }>('/v1/partners', partnerFactory.build({ transport: sftpWith('pw-hidden') }));
     expect(created.status).toBe(201);
     for (const role of ['label_manager', 'reviewer'] as const) {
       const user = await signedIn(api, admin, { role });

@@ -1,19 +1,13 @@
 import { partners } from '@soundcheck/api/partners/tables.ts';
 import { eq } from 'drizzle-orm';
-import { SftpMock } from 'soundcheck/mocks/sftp-mock.ts';
-import { afterAll, beforeAll } from 'vitest';
 import { covers } from '../../contract/checklist.ts';
 import { deliveredRelease } from '../../factories/delivered-release.ts';
 import { expectStatus } from '../../factories/expect-status.ts';
-import { createPartner, partnerBody, s3Transport, sftpTransport } from '../../factories/partners.ts';
+import { createPartner, partnerFactory, s3Transport, sftpTransport } from '../../factories/partners.ts';
 import { signIn } from '../../factories/signed-in.ts';
 import { userFactory } from '../../factories/users.ts';
 import { expectRefusal } from '../../utils/contract/refusal.ts';
 import { describe, expect, test } from '../../utils/test.ts';
-
-const sftp = new SftpMock({ name: 'ssrf-sftp' });
-beforeAll(() => sftp.start());
-afterAll(() => sftp.stop());
 
 interface Problem {
   code: string;
@@ -43,17 +37,22 @@ describe('partner targets (SSRF), partner accounts and credentials', {
 }, () => {
   test.for(internalHosts)(
     'a partner pointing at %s (%s) is refused when saved: callback URL, SFTP host, S3 endpoint',
-    async ([host], { api, admin }) => {
+    async ([host], { api, admin, sftp }) => {
       const cases = [
-        [partnerBody(sftpTransport(sftp), { callbackUrl: `https://${inUrl(host)}/ack` }), 'callbackUrl'],
         [
-          partnerBody({
-            kind: 's3',
-            endpoint: `https://${inUrl(host)}:9000`,
-            bucket: 'ssrf-bucket',
-            prefix: 'in',
-            accessKeyId: 'partner-key',
-            secretAccessKey: 'partner-secret',
+          partnerFactory.build({ transport: sftpTransport(sftp), callbackUrl: `https://${inUrl(host)}/ack` }),
+          'callbackUrl',
+        ],
+        [
+          partnerFactory.build({
+            transport: {
+              kind: 's3',
+              endpoint: `https://${inUrl(host)}:9000`,
+              bucket: 'ssrf-bucket',
+              prefix: 'in',
+              accessKeyId: 'partner-key',
+              secretAccessKey: 'partner-secret',
+            },
           }),
           'transport.endpoint',
         ],
@@ -76,11 +75,11 @@ describe('partner targets (SSRF), partner accounts and credentials', {
     },
   );
 
-  test('callback URLs that are not https are refused', async ({ api, admin }) => {
+  test('callback URLs that are not https are refused', async ({ api, admin, sftp }) => {
     for (const callbackUrl of ['http://example.com/ack', 'ftp://example.com/']) {
       const refused = await api
         .as(admin)
-        .post<Problem>('/v1/partners', partnerBody(sftpTransport(sftp), { callbackUrl }));
+        .post<Problem>('/v1/partners', partnerFactory.build({ transport: sftpTransport(sftp), callbackUrl }));
       await expectRefusal(api, refused, { status: [400, 422], field: 'callbackUrl' });
     }
   });
@@ -88,11 +87,11 @@ describe('partner targets (SSRF), partner accounts and credentials', {
   // Refusing credentials in a callback URL is our policy (API.md asks only for https and a public address).
   test('callback URLs with credentials are refused as OUTBOUND_REFUSED', {
     tags: ['implementation'],
-  }, async ({ api, admin }) => {
+  }, async ({ api, admin, sftp }) => {
     const callbackUrl = 'https://user:pw@example.com/ack';
     const refused = await api
       .as(admin)
-      .post<Problem>('/v1/partners', partnerBody(sftpTransport(sftp), { callbackUrl }));
+      .post<Problem>('/v1/partners', partnerFactory.build({ transport: sftpTransport(sftp), callbackUrl }));
     expect(refused.status).toBe(422);
     expect(refused.body.errors.map((error) => [error.field, error.code])).toEqual([
       ['callbackUrl', 'OUTBOUND_REFUSED'],
@@ -104,6 +103,7 @@ describe('partner targets (SSRF), partner accounts and credentials', {
     admin,
     deps,
     db,
+    sftp,
   }) => {
     sftp.reset();
     const partner = await createPartner(api, admin, sftpTransport(sftp));

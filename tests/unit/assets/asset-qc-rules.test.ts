@@ -1,4 +1,4 @@
-import { assetQcRules } from '@soundcheck/api/assets/qc-rules.ts';
+import { assetQcRules } from '@soundcheck/api/qc/rules/assets.ts';
 import type { QcRelease } from '@soundcheck/api/qc/types.ts';
 import { describe, expect, test } from 'vitest';
 import rulesFile from '../../fixtures/qc/qc_rules.json' with { type: 'json' };

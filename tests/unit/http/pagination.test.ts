@@ -142,6 +142,34 @@ describe('keyset pagination', { tags: ['unit', 'catalog'] }, () => {
     expect(render(page.after)?.params).toEqual([v, v, id(1)]);
   });
 
+  test('a sort on several columns (disc, then track) pages on each in turn, then the id', () => {
+    const tracks = pgTable('tracks', {
+      id: uuid('id').primaryKey(),
+      disc: integer('disc'),
+      track: integer('track'),
+    });
+    const byPosition = {
+      id: tracks.id,
+      fields: { position: [tracks.disc, tracks.track] },
+      fallback: 'position',
+    };
+    const first = keyset(byPosition, { limit: 1 });
+    expect(first.orderBy.map((o) => render(o)?.sql)).toEqual([
+      '"tracks"."disc" asc',
+      '"tracks"."track" asc',
+      '"tracks"."id" asc',
+    ]);
+    const { nextCursor } = first.page(rows(2), () => [1, 2]);
+    expect(render(keyset(byPosition, { limit: 1, cursor: nextCursor ?? '' }).after)).toEqual({
+      sql: '("tracks"."disc" > $1 or ("tracks"."disc" = $2 and ("tracks"."track" > $3 or ("tracks"."track" = $4 and "tracks"."id" > $5))))',
+      params: [1, 1, 2, 2, id(1)],
+    });
+    for (const v of [1, [1], [1, 'x'], [1, 2, 3]]) {
+      const cursor = cursorOf({ s: 'position', v, id: id(1) });
+      expect(refusal(() => keyset(byPosition, { limit: 1, cursor }))).toMatchObject(cursorRefused);
+    }
+  });
+
   test('a sort field without a column is a programming error naming the field', () => {
     expect(() => keyset(sorting, { limit: 2, sort: 'genre' })).toThrow('sort field genre has no column');
     expect(() => keyset(sorting, { limit: 2, sort: '-genre' })).toThrow('sort field genre has no column');

@@ -1,11 +1,7 @@
 import { CreateArtistBody } from '@soundcheck/api/artists/schema.ts';
 import { compileValidator } from '@soundcheck/api/http/validation.ts';
-import {
-  CreateReleaseBody,
-  ListReleasesQuery,
-  RequestChangesBody,
-  UpdateReleaseBody,
-} from '@soundcheck/api/releases/schema.ts';
+import { CreateReleaseBody, ListReleasesQuery, UpdateReleaseBody } from '@soundcheck/api/releases/schema.ts';
+import { RequestChangesBody } from '@soundcheck/api/review/schema.ts';
 import { CreateTrackBody } from '@soundcheck/api/tracks/schema.ts';
 import { describe, expect, test } from 'vitest';
 

@@ -2,7 +2,7 @@ import type { Actor } from '@soundcheck/api/auth/actor.ts';
 import { authorize, visibilityFilters } from '@soundcheck/api/policy/authorize.ts';
 import { type Condition, conditions, type PolicyResource } from '@soundcheck/api/policy/conditions.ts';
 import { type Action, policyTable } from '@soundcheck/api/policy/table.ts';
-import { actionEvents } from '@soundcheck/api/releases/workflow.ts';
+import { actionEvents } from '@soundcheck/api/workflow/release-workflow.ts';
 import { describe, expect, test } from 'vitest';
 import machines from '../../fixtures/workflow/state_machines.json' with { type: 'json' };
 

@@ -9,7 +9,7 @@ import {
   releaseStates,
   transitionFor,
   transitions,
-} from '@soundcheck/api/releases/workflow.ts';
+} from '@soundcheck/api/workflow/release-workflow.ts';
 import { describe, expect, test } from 'vitest';
 import machines from '../../fixtures/workflow/state_machines.json' with { type: 'json' };
 

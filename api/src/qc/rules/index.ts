@@ -1,5 +1,5 @@
-import { assetQcRules } from '../../assets/qc-rules.ts';
 import type { QcRule } from '../types.ts';
+import { assetQcRules } from './assets.ts';
 import { m01OneArtistPerName } from './m01-one-artist-per-name.ts';
 import { m02TitleStyle } from './m02-title-style.ts';
 import { m03NoAdvisoryInTitle } from './m03-no-advisory-in-title.ts';

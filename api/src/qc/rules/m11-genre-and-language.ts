@@ -1,4 +1,4 @@
-import { genres, isLanguageCode } from '../../releases/vocabulary.ts';
+import { genres, isLanguageCode } from '../../vocabulary/catalog.ts';
 import type { Finding, QcRule } from '../types.ts';
 
 /** M11: the genre is from the controlled list; each track has a language of performance or is instrumental. */

@@ -1,10 +1,9 @@
-import { eq } from 'drizzle-orm';
 import type { Actor } from '../auth/actor.ts';
 import type { Deps } from '../deps.ts';
 import { ApiError } from '../http/errors.ts';
-import { labels } from '../labels/tables.ts';
 import { authorize } from '../policy/authorize.ts';
 import type { Action } from '../policy/table.ts';
+import { findLabel } from './repository.ts';
 
 /**
  * The label a new artist or release belongs to: required from admins (they belong to none), otherwise
@@ -23,8 +22,7 @@ export async function owningLabel(
     });
   }
   authorize(actor, action, { labelId });
-  const found = await deps.db.orm.select({ id: labels.id }).from(labels).where(eq(labels.id, labelId));
-  if (found.length === 0) {
+  if (!(await findLabel(deps.db, labelId))) {
     throw new ApiError('UNPROCESSABLE_CONTENT', 'labelId names no label', {
       errors: [{ field: 'labelId', code: 'NOT_FOUND', message: 'labelId names no label' }],
     });

@@ -1,37 +1,10 @@
 import type { FastifyInstance } from 'fastify';
-import { type Static, Type } from 'typebox';
+import type { Static } from 'typebox';
+import { actorOf, sessionOf } from '../auth/authenticate.ts';
 import type { Deps } from '../deps.ts';
-import { actorOf, sessionOf } from './authenticate.ts';
+import { LoginBody, Me, RefreshBody, SessionEnded, TokenPair } from './schema.ts';
 import { login, refresh } from './service.ts';
 import { revokeSession } from './sessions.ts';
-
-const LoginBody = Type.Object(
-  {
-    email: Type.String({ minLength: 3, maxLength: 320 }),
-    password: Type.String({ minLength: 1, maxLength: 1024 }),
-  },
-  { additionalProperties: false },
-);
-
-const RefreshBody = Type.Object(
-  { refreshToken: Type.String({ minLength: 1, maxLength: 4096 }) },
-  { additionalProperties: false },
-);
-
-const TokenPair = Type.Object({
-  accessToken: Type.String(),
-  refreshToken: Type.String(),
-  tokenType: Type.Literal('Bearer'),
-  expiresIn: Type.Integer({ description: 'Seconds until the access token expires' }),
-});
-
-const Me = Type.Object({
-  id: Type.String({ format: 'uuid' }),
-  email: Type.String(),
-  role: Type.String(),
-  labelId: Type.Union([Type.String({ format: 'uuid' }), Type.Null()]),
-  partnerId: Type.Union([Type.String({ format: 'uuid' }), Type.Null()]),
-});
 
 const secured = [{ bearerAuth: [] }];
 
@@ -73,7 +46,7 @@ export function registerSessionRoutes(app: FastifyInstance, deps: Deps): void {
         tags: ['auth'],
         summary: 'End this session',
         security: secured,
-        response: { 204: Type.Null({ description: 'The session is ended' }) },
+        response: { 204: SessionEnded },
       },
     },
     async (request, reply) => {

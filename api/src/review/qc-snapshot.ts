@@ -3,8 +3,8 @@ import { artists } from '../artists/tables.ts';
 import { withAssets } from '../assets/qc-assets.ts';
 import type { Orm } from '../db/database.ts';
 import type { QcContext, QcRelease } from '../qc/types.ts';
-import { primaryArtistIdsOf, type ReleaseRow, tracksOf } from './repository.ts';
-import { releaseMetadata } from './views.ts';
+import { primaryArtistIdsOf, type ReleaseRow, tracksOf } from '../releases/repository.ts';
+import { releaseMetadata } from '../releases/views.ts';
 
 /** Lead time (days) that rule M13 recommends before the release date; partners have their own (distribute checks it). */
 export const recommendedLeadTimeDays = 7;

@@ -1,11 +1,11 @@
 import type { Config } from '../config.ts';
-import { partnerSecrets } from '../partners/credentials.ts';
-import { outboundPolicy } from '../partners/outbound.ts';
-import type { PartnerRow } from '../partners/tables.ts';
 import { OutboundRefusedError, vetOutboundHost, vetOutboundUrl } from '../security/outbound-guard.ts';
-import { openS3Transport } from './s3-transport.ts';
-import { openSftpTransport } from './sftp-transport.ts';
-import { type Transport, TransportError } from './transport.ts';
+import { openS3Transport } from '../transports/s3-transport.ts';
+import { openSftpTransport } from '../transports/sftp-transport.ts';
+import { type Transport, TransportError } from '../transports/transport.ts';
+import { partnerSecrets } from './credentials.ts';
+import { outboundPolicy } from './outbound.ts';
+import type { PartnerRow } from './tables.ts';
 
 /**
  * Connects to a partner with its decrypted credentials. The host is vetted again here, at connection time,

@@ -5,11 +5,11 @@ import { ApiError } from '../http/errors.ts';
 import { notifyWorkflowAction } from '../notifications/workflow-notifications.ts';
 import { authorize, ensureVisible } from '../policy/authorize.ts';
 import { validateRelease } from '../qc/validate.ts';
+import { findRelease, type ReleaseRow } from '../releases/repository.ts';
+import { fullRelease } from '../releases/service.ts';
+import { ensureTransition, transitionReleaseOrThrow } from '../releases/transition.ts';
+import { actionEvents } from '../workflow/release-workflow.ts';
 import { qcContextAt, qcSnapshot } from './qc-snapshot.ts';
-import { findRelease, type ReleaseRow } from './repository.ts';
-import { fullRelease } from './service.ts';
-import { ensureTransition, transitionReleaseOrThrow } from './transition.ts';
-import { actionEvents } from './workflow.ts';
 
 /** The workflow actions run here; distribute, revise and takedown create deliveries (deliveries/release-actions.ts). */
 export const releaseActions = [

@@ -1,7 +1,7 @@
 import type { AudioFacts } from '../media/audio-facts.ts';
 import type { ImageFacts } from '../media/image-facts.ts';
 import type { PcmAnalysis } from '../media/pcm-analysis.ts';
-import type { Finding } from '../qc/types.ts';
+import type { Finding } from './types.ts';
 
 /** Rule C5's limit: distributors' artwork limits vary (FreshTunes 10 MB); the upload limit is separate. */
 export const ARTWORK_QC_MAX_BYTES = 10 * 1000 * 1000;

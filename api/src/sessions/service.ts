@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
+import { signToken, verifyToken } from '../auth/tokens.ts';
 import type { Deps } from '../deps.ts';
 import { ApiError } from '../http/errors.ts';
 import { assertLoginAllowed, recordLoginFailure } from '../rate-limit/login-limiter.ts';
 import { decoyHash, verifyPassword } from '../users/passwords.ts';
 import { findUserByEmail, findUserById, type UserRow } from '../users/repository.ts';
 import { openSession, rotateRefreshToken } from './sessions.ts';
-import { signToken, verifyToken } from './tokens.ts';
 
 export interface TokenPair {
   accessToken: string;

@@ -1,5 +1,5 @@
-import type { QcRule } from '../qc/types.ts';
-import { artworkFindings, audioFindings } from './asset-rules.ts';
+import { artworkFindings, audioFindings } from '../asset-findings.ts';
+import type { QcRule } from '../types.ts';
 
 /** C1–C5 on the release's artwork, when it has one (its absence is rule R2's business). */
 const artworkRules: QcRule = {
