@@ -10,6 +10,5 @@ export const knownGaps: Record<string, string> = {
     'needs the target’s DELIVERY_ACK_TIMEOUT_MS short; not in the black-box target settings yet',
   'qc.A1':
     'MP3/AAC are refused at upload (415), so A1 never reaches /validate; covered as assets.415-magic-bytes',
-  'qc.A7': 'no sample with embedded ID3 tags the API accepts',
   'qc.C3': 'non-JPEG/PNG artwork is refused at upload (415); covered as assets.415-magic-bytes',
 };

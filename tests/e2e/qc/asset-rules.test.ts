@@ -22,6 +22,7 @@ describe('asset QC rules through /validate', {
     'qc.C2',
     'qc.C4',
     'qc.C5',
+    'qc.A7',
     'assets.artwork.201',
     'assets.audio.201',
   ),
@@ -35,6 +36,7 @@ describe('asset QC rules through /validate', {
     ['A3', 'audio', 'mono-44100-16.wav', 'audio/wav', 'block'],
     ['A5', 'audio', 'clipped-44100-16-stereo.wav', 'audio/wav', 'warn'],
     ['A6', 'audio', 'short-44100-16-stereo.wav', 'audio/wav', 'block'],
+    ['A7', 'audio', 'tagged-44100-16-stereo.wav', 'audio/wav', 'warn'],
   ])('%s: %s %s', async ([rule, kind, sample, type, severity], { api, admin, background }) => {
     const { manager, release, trackId } = await draftRelease(api, admin);
     const path =
