@@ -73,6 +73,10 @@ export default defineConfig({
           include: ['tests/performance/**/*.test.ts'],
           globalSetup: [servicesSetup],
           testTimeout: 120_000,
+          // Latency is measured alone: after the other categories, one file at a time (a stress ramp
+          // beside the load mix, or the security suite on the same target, would be what p95 measures).
+          sequence: { groupOrder: 1 },
+          fileParallelism: false,
         },
       },
     ],

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { targetAdmin } from '../blackbox/target.ts';
@@ -55,17 +55,28 @@ export async function runBlackBox(target: string, tagsFilter: string | null): Pr
     BOOTSTRAP_ADMIN_EMAIL: targetAdmin.email,
     BOOTSTRAP_ADMIN_PASSWORD: targetAdmin.password,
   };
+  const boundMinutes = 40;
+  let timedOut = false;
   try {
     await new Promise<void>((resolve, reject) => {
       const child = spawn(process.execPath, args, { cwd: root, env, stdio: 'ignore' });
       // Bounded: a suite that hangs on a broken target is a failure to report, not a stuck command.
-      const timer = setTimeout(() => child.kill('SIGKILL'), 20 * 60_000);
+      const timer = setTimeout(() => {
+        timedOut = true;
+        child.kill('SIGKILL');
+      }, boundMinutes * 60_000);
       child.once('error', reject);
       child.once('exit', () => {
         clearTimeout(timer);
         resolve();
       });
     });
+    if (!existsSync(output))
+      throw new Error(
+        timedOut
+          ? `the black-box suite did not finish within ${boundMinutes} min against ${target}`
+          : `the black-box suite wrote no results against ${target} (Vitest failed to start?)`,
+      );
     const report = JSON.parse(readFileSync(output, 'utf8')) as JsonReport;
     return {
       passed: report.numPassedTests,

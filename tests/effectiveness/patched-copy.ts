@@ -25,6 +25,22 @@ export function readPatches(): BugPatch[] {
     });
 }
 
+/** The patches that no longer apply to this checkout's `api/` (it changed under them), with git's reason. */
+export function stalePatches(patches: BugPatch[]): Array<{ name: string; reason: string }> {
+  return patches.flatMap((patch) => {
+    try {
+      execFileSync('git', ['apply', '--check', path.join(patchesDir, patch.file)], {
+        cwd: root,
+        stdio: 'pipe',
+      });
+      return [];
+    } catch (error) {
+      const reason = String((error as { stderr?: Buffer }).stderr ?? '').split('\n')[0] ?? '';
+      return [{ name: patch.name, reason }];
+    }
+  });
+}
+
 export interface ApiCopy {
   serverScript: string;
   remove(): void;

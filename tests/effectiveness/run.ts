@@ -15,7 +15,7 @@ import { parseArgs } from 'node:util';
 import { defaultUrls } from 'soundcheck/services/health.ts';
 import { startBlackBoxTarget } from '../blackbox/target.ts';
 import { areaTags, type BlackBoxOutcome, runBlackBox } from './blackbox-run.ts';
-import { apiCopy, type BugPatch, readPatches } from './patched-copy.ts';
+import { apiCopy, type BugPatch, readPatches, stalePatches } from './patched-copy.ts';
 import { type PatchResult, summaryMarkdown, summarySection } from './summary.ts';
 
 const { values } = parseArgs({
@@ -28,6 +28,17 @@ if (only && patches.length !== only.length) {
     `unknown patch in --only; the patches are: ${readPatches()
       .map((p) => p.name)
       .join(', ')}\n`,
+  );
+  process.exit(2);
+}
+
+// A stale patch found after the control's ten minutes wastes them: every patch must apply first.
+const stale = stalePatches(patches);
+if (stale.length) {
+  for (const { name, reason } of stale)
+    process.stderr.write(`${name}.patch no longer applies to api/: ${reason}\n`);
+  process.stderr.write(
+    'regenerate it: redo the bug in api/, then git diff -- api/ under its Area/Bug lines\n',
   );
   process.exit(2);
 }

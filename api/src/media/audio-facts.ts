@@ -9,6 +9,8 @@ export interface AudioFacts {
   bitDepth: number;
   channels: number;
   durationMs: number;
+  /** Embedded metadata tags (ID3, RIFF INFO, Vorbis comments): QC rule A7. Absent in facts stored before it. */
+  tagged?: boolean;
 }
 
 /** No release track is longer than this; a header declaring more is refused rather than trusted. */
@@ -27,13 +29,19 @@ function wavFacts(head: Buffer): AudioFacts {
     bitDepth: header.bitDepth,
     channels: header.channels,
     durationMs: Math.round((header.dataBytes / header.blockAlign / header.sampleRateHz) * 1000),
+    tagged: header.tagged,
   };
 }
 
 async function flacFacts(head: Buffer): Promise<AudioFacts> {
   let format: Awaited<ReturnType<typeof parseBuffer>>['format'];
+  let native: Awaited<ReturnType<typeof parseBuffer>>['native'];
   try {
-    ({ format } = await parseBuffer(head, { mimeType: 'audio/flac' }, { duration: false, skipCovers: true }));
+    ({ format, native } = await parseBuffer(
+      head,
+      { mimeType: 'audio/flac' },
+      { duration: false, skipCovers: true },
+    ));
   } catch {
     throw new MediaError('unreadable', 'the FLAC header could not be read (truncated or corrupt)');
   }
@@ -50,6 +58,8 @@ async function flacFacts(head: Buffer): Promise<AudioFacts> {
     bitDepth: bitsPerSample,
     channels: numberOfChannels,
     durationMs: Math.round(duration * 1000),
+    // Vorbis comments (the encoder's vendor string is not a tag) or an ID3 block.
+    tagged: Object.values(native).some((tags) => tags.length > 0),
   };
 }
 

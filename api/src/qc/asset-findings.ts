@@ -41,7 +41,7 @@ export function artworkFindings(facts: ImageFacts, sizeBytes: number, at = ''): 
   return findings;
 }
 
-/** Rules A1–A3 and A6 on audio header facts. */
+/** Rules A1–A3, A6 and A7 on audio header facts. */
 export function audioFindings(facts: AudioFacts, at = ''): Finding[] {
   const findings: Finding[] = [];
   if (facts.codec !== 'pcm' && facts.codec !== 'flac')
@@ -58,6 +58,10 @@ export function audioFindings(facts: AudioFacts, at = ''): Finding[] {
     findings.push(block('A3', `${at}channels`, `Audio must be stereo; it has ${facts.channels} channel(s)`));
   if (facts.durationMs < MIN_DURATION_MS)
     findings.push(block('A6', `${at}durationMs`, `Audio must last at least ${MIN_DURATION_MS / 1000} s`));
+  if (facts.tagged)
+    findings.push(
+      warn('A7', `${at}tagged`, 'The audio carries embedded metadata tags; deliver it without them'),
+    );
   return findings;
 }
 

@@ -16,7 +16,7 @@ export const runUsage = `usage: soundcheck run [options]
   --new-tests <branch> early flake detection: tests <branch>'s history never ran repeat (a PR run)
   --repeats <n>        how often a new test repeats (default 10)
   --quarantine <file>  the quarantine list (default tests/quarantine.json)
-  --coverage           measure code coverage against the thresholds in vitest.config.ts (run does)
+  --coverage           measure code coverage against the thresholds in vitest.config.ts (run does, but not with --target)
   --summary <file>     append a Markdown summary for CI (e.g. "$GITHUB_STEP_SUMMARY")
   --strict             a missing service fails the run (also SOUNDCHECK_STRICT=1)`;
 
@@ -64,6 +64,9 @@ export async function runCommand(
   if (values.shard !== undefined) parseShard(values.shard);
   const target = values.target ?? process.env.SOUNDCHECK_TARGET ?? null;
   if (target && !/^https?:\/\//.test(target)) throw new UsageError('--target takes an http(s) URL');
+  // Coverage measures the API running in this process; a --target run's API runs elsewhere.
+  if (target && values.coverage)
+    throw new UsageError('--coverage measures the in-process API; drop it from a --target run');
   const outcome = await run({
     categories: values.category ? categories(values.category) : (defaults.categories ?? [...allCategories]),
     tags: values.tags ?? defaults.tags ?? [],
@@ -77,7 +80,7 @@ export async function runCommand(
     reportDir: values['report-dir'] ?? 'reports',
     seed: values.seed ? Number(values.seed) : Math.floor(Math.random() * 2 ** 31),
     strict: values.strict === true || process.env.SOUNDCHECK_STRICT === '1',
-    coverage: values.coverage === true || (defaults.coverage ?? false),
+    coverage: !target && (values.coverage === true || (defaults.coverage ?? false)),
     summaryFile: values.summary ?? null,
   });
   const { passed, failed, skipped, flaky } = outcome.tally;

@@ -13,6 +13,8 @@ describe('identifiers are checked and stored in their canonical form', {
     'identifiers.upc',
     'identifiers.isni',
     'identifiers.dpid',
+    'identifiers.ipi',
+    'identifiers.iswc',
     'tracks.create.400-isrc',
     'tracks.create.4xx-duplicate-isrc',
     'releases.create.409-upc',
@@ -92,6 +94,41 @@ describe('identifiers are checked and stored in their canonical form', {
     expect(artist.body.isni).toBe('000000012281955X');
     const bad = await api.as(manager).post('/v1/artists', { name: 'Nobody', isni: '0000 0001 2281 9551' });
     await expectRefusal(api, bad, { status: 400, code: 'VALIDATION_FAILED', field: 'isni' });
+  });
+
+  test('an IPI name number must pass its mod-101 check (DOMAIN.md: 00014107338)', async ({ api, admin }) => {
+    const manager = await signedIn(api, admin, { role: 'label_manager' });
+    const good = await api
+      .as(manager)
+      .post<{ ipiNameNumber: string }>('/v1/artists', { name: 'Abba', ipiNameNumber: '00014107338' });
+    expect(good.status).toBe(201);
+    expect(good.body.ipiNameNumber).toBe('00014107338');
+    for (const ipiNameNumber of ['00014107339', '0001410733', '0001410733A']) {
+      const bad = await api.as(manager).post('/v1/artists', { name: 'Nobody', ipiNameNumber });
+      await expectRefusal(api, bad, { status: 400, code: 'VALIDATION_FAILED', field: 'ipiNameNumber' });
+    }
+  });
+
+  test('a track’s ISWC must pass its weighted mod-10 check (DOMAIN.md: T-034.524.680-1)', async ({
+    api,
+    admin,
+  }) => {
+    const manager = await signedIn(api, admin, { role: 'label_manager' });
+    const release = await ReleaseFactory.single().create(api, manager);
+    const artistId = release.primaryArtistIds[0] as string;
+    const good = await api
+      .as(manager)
+      .post(`/v1/releases/${release.id}/tracks`, trackBody(artistId, 2, { iswc: 'T-034.524.680-1' }));
+    expect(good.status).toBe(201);
+    for (const [number, iswc] of [
+      [3, 'T-034.524.680-2'],
+      [3, 'T-123.456.789-Z'],
+    ] as const) {
+      const bad = await api
+        .as(manager)
+        .post(`/v1/releases/${release.id}/tracks`, trackBody(artistId, number, { iswc }));
+      await expectRefusal(api, bad, { status: 400, code: 'VALIDATION_FAILED', field: 'iswc' });
+    }
   });
 
   test('a label DPID must pass its check character', async ({ api, admin }) => {

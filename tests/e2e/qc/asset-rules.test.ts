@@ -20,6 +20,8 @@ describe('asset QC rules through /validate', {
     'qc.C1',
     'qc.C2',
     'qc.C4',
+    'qc.C5',
+    'qc.A7',
     'assets.artwork.201',
     'assets.audio.201',
   ),
@@ -28,10 +30,12 @@ describe('asset QC rules through /validate', {
     ['C1', 'artwork', 'artwork-3000x2000.jpg', 'image/jpeg', 'block'],
     ['C2', 'artwork', 'artwork-1400.png', 'image/png', 'block'],
     ['C4', 'artwork', 'artwork-3000-cmyk.jpg', 'image/jpeg', 'block'],
+    ['C5', 'artwork', 'artwork-3000-12mb.png', 'image/png', 'block'],
     ['A2', 'audio', 'low-22050-16-stereo.wav', 'audio/wav', 'block'],
     ['A3', 'audio', 'mono-44100-16.wav', 'audio/wav', 'block'],
     ['A5', 'audio', 'clipped-44100-16-stereo.wav', 'audio/wav', 'warn'],
     ['A6', 'audio', 'short-44100-16-stereo.wav', 'audio/wav', 'block'],
+    ['A7', 'audio', 'tagged-44100-16-stereo.wav', 'audio/wav', 'warn'],
   ])('%s: %s %s', async ([rule, kind, sample, type, severity], { api, admin, background }) => {
     const { manager, release, trackId } = await draftRelease(api, admin);
     const path =

@@ -6,12 +6,14 @@ import { bytesOf, draftRelease, put } from '../../utils/uploads.ts';
 
 describe('hostile uploads are refused without being decoded', {
   tags: ['security', 'assets'],
-  ...covers('assets.415-magic-bytes', 'assets.422-header'),
+  // A1 (MP3/AAC rejected) and C3 (JPEG or PNG only) are enforced at upload: such a file never reaches QC.
+  ...covers('assets.415-magic-bytes', 'assets.422-header', 'qc.A1', 'qc.C3'),
 }, () => {
   // API.md: a type mismatch → 415 UNSUPPORTED_MEDIA_TYPE; a header declaring a pixel bomb or an absurd
   // length → 422. A file whose header cannot be read is left open: any refusal the target documents.
   test.for<[SampleName, 'artwork' | 'audio', string, number | readonly number[]]>([
     ['png-named.jpg', 'artwork', 'image/jpeg', 415],
+    ['gif-named.png', 'artwork', 'image/png', 415],
     ['artwork-3000.png', 'audio', 'audio/wav', 415],
     ['text-named.wav', 'audio', 'audio/wav', 415],
     ['id3-mp3-named.wav', 'audio', 'audio/wav', 415],

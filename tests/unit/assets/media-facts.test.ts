@@ -29,6 +29,7 @@ describe('media facts from headers', { tags: ['unit', 'assets'] }, () => {
         bitDepth: 16,
         channels: 2,
         durationMs: 31_000,
+        tagged: false,
       },
     ],
     [
@@ -40,11 +41,32 @@ describe('media facts from headers', { tags: ['unit', 'assets'] }, () => {
         bitDepth: 24,
         channels: 2,
         durationMs: 31_000,
+        tagged: false,
       },
     ],
     [
       'mono-44100-16.wav',
-      { type: 'audio/wav', codec: 'pcm', sampleRateHz: 44_100, bitDepth: 16, channels: 1, durationMs: 2000 },
+      {
+        type: 'audio/wav',
+        codec: 'pcm',
+        sampleRateHz: 44_100,
+        bitDepth: 16,
+        channels: 1,
+        durationMs: 2000,
+        tagged: false,
+      },
+    ],
+    [
+      'tagged-44100-16-stereo.wav',
+      {
+        type: 'audio/wav',
+        codec: 'pcm',
+        sampleRateHz: 44_100,
+        bitDepth: 16,
+        channels: 2,
+        durationMs: 2000,
+        tagged: true,
+      },
     ],
     [
       'valid-96000-24-stereo.flac',
@@ -55,6 +77,7 @@ describe('media facts from headers', { tags: ['unit', 'assets'] }, () => {
         bitDepth: 24,
         channels: 2,
         durationMs: 3000,
+        tagged: false,
       },
     ],
     [
@@ -66,6 +89,7 @@ describe('media facts from headers', { tags: ['unit', 'assets'] }, () => {
         bitDepth: 16,
         channels: 2,
         durationMs: 31_000,
+        tagged: false,
       },
     ],
     ['artwork-3000.png', { type: 'image/png', format: 'png', width: 3000, height: 3000, colorSpace: 'RGB' }],

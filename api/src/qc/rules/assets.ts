@@ -8,7 +8,7 @@ const artworkRules: QcRule = {
     release.artwork ? artworkFindings(release.artwork.facts, release.artwork.sizeBytes, 'artwork.') : [],
 };
 
-/** A1–A3 and A6 on each track's audio, plus the analysis warnings (A4, A5) stored with it. */
+/** A1–A3, A6 and A7 on each track's audio, plus the analysis warnings (A4, A5) stored with it. */
 const audioRules: QcRule = {
   id: 'A1-A6',
   check: (release) =>
