@@ -58,7 +58,7 @@ describe('an admin drives deliveries; a partner reports the release live', {
       const delivery = await api.as(owner).get<DeliveryView>(`/v1/deliveries/${sent.id}`);
       return delivery.body.state === 'live' ? delivery.body : undefined;
     });
-    expect(reported.events.map((event) => event.state).slice(-2)).toEqual(['acknowledged', 'live']);
+    expect((reported.events ?? []).map((event) => event.state).slice(-2)).toEqual(['acknowledged', 'live']);
 
     const revised = await api.as(admin).post<{ state: string }>(`/v1/releases/${release.id}/revise`);
     expect({ status: revised.status, state: revised.body.state }).toEqual({
@@ -122,7 +122,7 @@ describe('an admin drives deliveries; a partner reports the release live', {
       return delivery?.state === 'uploaded' ? delivery : undefined;
     });
     const detail = await api.as(owner).get<DeliveryView>(`/v1/deliveries/${uploaded.id}`);
-    const states = detail.body.events.map((event) => event.state);
+    const states = (detail.body.events ?? []).map((event) => event.state);
     expect(states.slice(states.indexOf('failed'), states.indexOf('failed') + 2)).toEqual([
       'failed',
       'queued',
