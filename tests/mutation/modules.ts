@@ -30,6 +30,7 @@ export const mutationModules: MutationModule[] = [
       'qc/data-rules',
       'qc/completeness-assets',
       'qc/release-type-and-completeness',
+      'qc/rule-edges',
     ),
     planted: { file: 'api/src/qc/validate.ts', functionName: 'validateRelease' },
   },
@@ -104,5 +105,16 @@ export const mutationModules: MutationModule[] = [
     mutate: ['api/src/http/pagination.ts'],
     testFiles: unit('http/pagination'),
     planted: { file: 'api/src/http/pagination.ts', functionName: 'keyset' },
+  },
+  {
+    name: 'rate-limits',
+    mutate: ['api/src/rate-limit/*.ts'],
+    testFiles: unit(
+      'rate-limit/fixed-window',
+      'rate-limit/login-limiter',
+      'rate-limit/request-limiter',
+      'rate-limit/login-limits-configurable',
+    ),
+    planted: { file: 'api/src/rate-limit/fixed-window.ts', functionName: 'hit' },
   },
 ];
