@@ -5,7 +5,8 @@ import {
   signCallback,
   verifyCallback,
 } from '@soundcheck/api/deliveries/callback-signature.ts';
-import { describe, expect, test } from '../../utils/test.ts';
+import { embeddedRedis } from '@soundcheck/api/redis.ts';
+import { describe, expect, test } from 'vitest';
 
 const secret = 'a'.repeat(64);
 const now = new Date('2025-03-07T12:00:00.000Z');
@@ -26,7 +27,9 @@ function request(overrides: Partial<Parameters<typeof verifyCallback>[0]> = {}) 
   };
 }
 
-// Unit tests of our own verifier; the same promises are checked over HTTP in callback-signature-http.test.ts.
+// Unit tests of our own verifier, on the embedded Redis (they import no app, so mutation testing runs them
+// fast); the real Redis in callback-replay-redis.test.ts, the same promises over HTTP in
+// callback-signature-http.test.ts.
 describe('partner callback signatures', { tags: ['security', 'delivery', 'implementation'] }, () => {
   test('the signature is sha256=HMAC-SHA256(secret, timestamp + "." + raw body)', () => {
     // Computed independently: printf '1741348800.{}' | openssl dgst -sha256 -hmac "$(printf 'a%.0s' {1..64})"
@@ -123,17 +126,26 @@ describe('partner callback signatures', { tags: ['security', 'delivery', 'implem
     );
   });
 
-  test('on Redis, a replay is seen across processes and forgotten after twice the window', async ({
-    realRedis,
-  }) => {
-    const replay = redisReplayGuard(realRedis);
+  test('the Redis guard keeps callback-replay:<scope>:<signature> for twice the window, set only if absent', async () => {
+    const redis = embeddedRedis(`replay-${Math.random()}:`);
+    const replay = redisReplayGuard(redis);
     expect(await verifyCallback(request({ replay }))).toEqual({ ok: true });
-    // A second guard on the same server stands for another API process.
-    expect(await verifyCallback(request({ replay: redisReplayGuard(realRedis) }))).toMatchObject({
-      reason: 'replayed',
-    });
-    const ttl = await realRedis.ttl(`callback-replay:partner-1:${signCallback(secret, nowSeconds, body)}`);
-    expect(ttl).toBeGreaterThan(590);
-    expect(ttl).toBeLessThanOrEqual(600);
+    expect(await verifyCallback(request({ replay }))).toMatchObject({ reason: 'replayed' });
+    const key = `callback-replay:partner-1:${signCallback(secret, nowSeconds, body)}`;
+    expect(await redis.get(key)).toBe('1');
+    expect(await redis.ttl(key)).toBe(600);
+    // Another partner's identical signature is its own key.
+    expect(await verifyCallback(request({ replay, scope: 'partner-2' }))).toEqual({ ok: true });
+  });
+
+  test('the memory guard forgets a signature once its time is up, not before', async () => {
+    let t = now.getTime();
+    const replay = memoryReplayGuard(() => t);
+    expect(await replay.firstSeen('k', 600)).toBe(true);
+    t += 599_999;
+    expect(await replay.firstSeen('k', 600)).toBe(false);
+    t += 1;
+    expect(await replay.firstSeen('k', 600)).toBe(true);
+    expect(await replay.firstSeen('other', 600)).toBe(true);
   });
 });
