@@ -84,7 +84,7 @@ export const mutationModules: MutationModule[] = [
   {
     name: 'ern-reference-rules',
     mutate: ['api/src/ern/reference-rules.ts', 'api/src/ern/identifier-rules.ts'],
-    testFiles: unit('ern/reference-rules'),
+    testFiles: unit('ern/reference-rules', 'ern/reference-rules-edges'),
     planted: { file: 'api/src/ern/reference-rules.ts', functionName: 'checkReferenceRules' },
   },
   {

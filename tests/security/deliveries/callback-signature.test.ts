@@ -44,34 +44,47 @@ describe('partner callback signatures', { tags: ['security', 'delivery', 'implem
 
   const past = String(Number(nowSeconds) - 301);
   const future = String(Number(nowSeconds) + 301);
+  const missing = { reason: 'missing', detail: 'x-timestamp and x-signature are both required' };
+  const malformed = {
+    reason: 'malformed',
+    detail: 'x-timestamp must be Unix seconds and x-signature sha256=<hex>',
+  };
+  const badSignature = { reason: 'bad_signature', detail: 'the signature does not match' };
+  const stale = { reason: 'stale', detail: 'x-timestamp is more than 5 minutes from now' };
+  const signed = signCallback(secret, nowSeconds, body);
+  const prefixed = `x${nowSeconds}`;
   test.each([
-    ['no timestamp', { timestamp: undefined }, 'missing'],
-    ['no signature', { signature: undefined }, 'missing'],
-    ['a timestamp that is not Unix seconds', { timestamp: '2025-03-07T12:00:00Z' }, 'malformed'],
+    ['no timestamp', { timestamp: undefined }, missing],
+    ['no signature', { signature: undefined }, missing],
+    ['a timestamp that is not Unix seconds', { timestamp: '2025-03-07T12:00:00Z' }, malformed],
+    // Signed over the forged timestamp itself: only the format check can refuse it (Number() of it is NaN).
     [
-      'a signature without the sha256= prefix',
-      { signature: signCallback(secret, nowSeconds, body).slice(7) },
-      'malformed',
+      'a timestamp with text before its digits',
+      { timestamp: prefixed, signature: signCallback(secret, prefixed, body) },
+      malformed,
     ],
+    ['a signature without the sha256= prefix', { signature: signed.slice(7) }, malformed],
+    ['a signature with text before sha256=', { signature: `x${signed}` }, malformed],
+    ['a signature with a 65th hex digit', { signature: `${signed}0` }, malformed],
     [
       'a signature made with another secret',
       { signature: signCallback('b'.repeat(64), nowSeconds, body) },
-      'bad_signature',
+      badSignature,
     ],
-    ['a body changed after signing', { rawBody: body.replace('FileOK', 'ResourceCorrupt') }, 'bad_signature'],
+    ['a body changed after signing', { rawBody: body.replace('FileOK', 'ResourceCorrupt') }, badSignature],
     // Correctly signed, but outside the window.
     [
       'a timestamp 301 s in the past',
       { timestamp: past, signature: signCallback(secret, past, body) },
-      'stale',
+      stale,
     ],
     [
       'a timestamp 301 s in the future',
       { timestamp: future, signature: signCallback(secret, future, body) },
-      'stale',
+      stale,
     ],
-  ] as const)('%s is refused', async (_case, overrides, reason) => {
-    expect(await verifyCallback(request(overrides))).toMatchObject({ ok: false, reason });
+  ] as const)('%s is refused, saying why', async (_case, overrides, refusal) => {
+    expect(await verifyCallback(request(overrides))).toEqual({ ok: false, ...refusal });
   });
 
   test('the window is five minutes either way, inclusive', async () => {
@@ -87,7 +100,11 @@ describe('partner callback signatures', { tags: ['security', 'delivery', 'implem
   test('the same signed callback twice: the second is a replay', async () => {
     const replay = memoryReplayGuard(() => now.getTime());
     expect(await verifyCallback(request({ replay }))).toEqual({ ok: true });
-    expect(await verifyCallback(request({ replay }))).toMatchObject({ ok: false, reason: 'replayed' });
+    expect(await verifyCallback(request({ replay }))).toEqual({
+      ok: false,
+      reason: 'replayed',
+      detail: 'this signature was already accepted',
+    });
   });
 
   test('forged callbacks do not fill the replay store', async () => {
