@@ -91,7 +91,10 @@ export const mutationModules: MutationModule[] = [
     name: 'outbound-guard',
     mutate: ['api/src/security/outbound-guard.ts', 'api/src/security/ip-ranges.ts'],
     project: 'security',
-    testFiles: ['tests/security/partners/outbound-guard.test.ts'],
+    testFiles: [
+      'tests/security/partners/outbound-guard.test.ts',
+      'tests/security/partners/outbound-guard-edges.test.ts',
+    ],
     planted: { file: 'api/src/security/outbound-guard.ts', functionName: 'vetOutboundHost' },
   },
   {
