@@ -168,6 +168,9 @@ describe('keyset pagination', { tags: ['unit', 'catalog'] }, () => {
     ['rank', '3'],
     ['updatedAt', 'yesterday'],
     ['updatedAt', 1700000000],
+    // Date.parse(2024) reads the number as the year 2024: only the type check keeps it from PostgreSQL.
+    ['updatedAt', 2024],
+    ['stampedAt', 2024],
     ['ownerId', 'not-a-uuid'],
     ['ownerId', 12],
   ])('a %s cursor value of the wrong type (%j) is refused before it reaches PostgreSQL', (field, v) => {
