@@ -156,4 +156,62 @@ describe('QC rule edges and the words of their findings', { tags: ['unit', 'qc']
     });
     expect(rulesOf(qcRelease({ tracks: [track] }))).toEqual([]);
   });
+  test('M2: a title in a script without capitals (東京タワー) is not shouting', () => {
+    expect(rulesOf(single('東京タワー'))).toEqual([]);
+  });
+
+  test.each([
+    ['an EP of 6 short tracks is an EP', 6, 4 * MIN, null],
+    [
+      'an EP of 3 short tracks is not',
+      3,
+      4 * MIN,
+      'This ep has 3 short tracks; 1 to 3 tracks make an EP only when one lasts 10 minutes or more; check the release type',
+    ],
+    ['an EP of 2 tracks of exactly 10 minutes is an EP', 2, 10 * MIN, null],
+  ])('M12: %s', (_case, count, durationMs, message) => {
+    const findings = findingsOf(
+      qcRelease({ title: 'Racine', releaseType: 'ep', tracks: qcTracks(count, { durationMs }) }),
+    );
+    expect(findings).toEqual(message ? [{ rule: 'M12', field: 'releaseType', message }] : []);
+  });
+
+  test('M12: an album of known short durations says so, not that durations are unknown', () => {
+    expect(
+      findingsOf(
+        qcRelease({ title: 'Racine', releaseType: 'album', tracks: qcTracks(5, { durationMs: 4 * MIN }) }),
+      ),
+    ).toEqual([
+      {
+        rule: 'M12',
+        field: 'releaseType',
+        message: 'This album has 5 tracks and lasts 30 minutes or less; check the release type',
+      },
+    ]);
+  });
+
+  test('R1, R4 and M1 findings say what to fix', () => {
+    expect(findingsOf(qcRelease({ tracks: [] }))).toEqual([
+      { rule: 'R1', field: 'tracks', message: 'The release has no tracks; add at least one' },
+    ]);
+    const featuredOnly = qcTrack({
+      contributors: [{ artistId: 'a2', name: 'Orelsan', role: 'FeaturedArtist' }],
+    });
+    expect(findingsOf(qcRelease({ primaryArtists: [], tracks: [featuredOnly] }))).toEqual([
+      { rule: 'R4', field: 'primaryArtistIds', message: 'The release needs at least one primary artist' },
+      {
+        rule: 'R4',
+        field: 'tracks.0.contributors',
+        message: 'Track 1 needs a contributor with the role MainArtist',
+      },
+    ]);
+    expect(findingsOf(qcRelease({ primaryArtists: [{ id: 'a1', name: 'Stromae, Angèle' }] }))).toEqual([
+      {
+        rule: 'M1',
+        field: 'primaryArtistIds.0',
+        message:
+          'Primary artist "Stromae, Angèle" joins several artists in one name; credit each as its own artist (featured artists as FeaturedArtist contributors)',
+      },
+    ]);
+  });
 });
