@@ -30,6 +30,7 @@ export const mutationModules: MutationModule[] = [
       'qc/data-rules',
       'qc/completeness-assets',
       'qc/release-type-and-completeness',
+      'qc/rule-edges',
     ),
     planted: { file: 'api/src/qc/validate.ts', functionName: 'validateRelease' },
   },
@@ -83,14 +84,17 @@ export const mutationModules: MutationModule[] = [
   {
     name: 'ern-reference-rules',
     mutate: ['api/src/ern/reference-rules.ts', 'api/src/ern/identifier-rules.ts'],
-    testFiles: unit('ern/reference-rules'),
+    testFiles: unit('ern/reference-rules', 'ern/reference-rules-edges'),
     planted: { file: 'api/src/ern/reference-rules.ts', functionName: 'checkReferenceRules' },
   },
   {
     name: 'outbound-guard',
     mutate: ['api/src/security/outbound-guard.ts', 'api/src/security/ip-ranges.ts'],
     project: 'security',
-    testFiles: ['tests/security/partners/outbound-guard.test.ts'],
+    testFiles: [
+      'tests/security/partners/outbound-guard.test.ts',
+      'tests/security/partners/outbound-guard-edges.test.ts',
+    ],
     planted: { file: 'api/src/security/outbound-guard.ts', functionName: 'vetOutboundHost' },
   },
   {
@@ -104,5 +108,16 @@ export const mutationModules: MutationModule[] = [
     mutate: ['api/src/http/pagination.ts'],
     testFiles: unit('http/pagination'),
     planted: { file: 'api/src/http/pagination.ts', functionName: 'keyset' },
+  },
+  {
+    name: 'rate-limits',
+    mutate: ['api/src/rate-limit/*.ts'],
+    testFiles: unit(
+      'rate-limit/fixed-window',
+      'rate-limit/login-limiter',
+      'rate-limit/request-limiter',
+      'rate-limit/login-limits-configurable',
+    ),
+    planted: { file: 'api/src/rate-limit/fixed-window.ts', functionName: 'hit' },
   },
 ];

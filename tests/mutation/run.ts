@@ -6,7 +6,8 @@ import { runMutationModules } from '../../soundcheck/src/mutation/run-modules.ts
 import { runInfo } from '../../soundcheck/src/runner/run-info.ts';
 import { mutationModules } from './modules.ts';
 
-const { values } = parseArgs({
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
   options: {
     incremental: { type: 'boolean', default: false },
     module: { type: 'string', multiple: true },
@@ -14,16 +15,16 @@ const { values } = parseArgs({
   },
 });
 const root = path.resolve(import.meta.dirname, '../..');
-const unknown = (values.module ?? []).filter((name) => !mutationModules.some((m) => m.name === name));
+// `npm run mutation -- pagination backoff` and `--module pagination --module backoff` say the same.
+const selected = [...(values.module ?? []), ...positionals];
+const unknown = selected.filter((name) => !mutationModules.some((m) => m.name === name));
 if (unknown.length) {
   console.error(
     `unknown module ${unknown.join(', ')}: choose from ${mutationModules.map((m) => m.name).join(', ')}`,
   );
   process.exit(2);
 }
-const modules = values.module
-  ? mutationModules.filter((m) => values.module?.includes(m.name))
-  : mutationModules;
+const modules = selected.length ? mutationModules.filter((m) => selected.includes(m.name)) : mutationModules;
 process.env.SOUNDCHECK_SEED ||= String(Math.floor(Math.random() * 2 ** 31));
 const run = runInfo({
   id: `mutation-${Date.now()}`,

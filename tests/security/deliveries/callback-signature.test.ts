@@ -5,7 +5,8 @@ import {
   signCallback,
   verifyCallback,
 } from '@soundcheck/api/deliveries/callback-signature.ts';
-import { describe, expect, test } from '../../utils/test.ts';
+import { embeddedRedis } from '@soundcheck/api/redis.ts';
+import { describe, expect, test } from 'vitest';
 
 const secret = 'a'.repeat(64);
 const now = new Date('2025-03-07T12:00:00.000Z');
@@ -26,7 +27,9 @@ function request(overrides: Partial<Parameters<typeof verifyCallback>[0]> = {}) 
   };
 }
 
-// Unit tests of our own verifier; the same promises are checked over HTTP in callback-signature-http.test.ts.
+// Unit tests of our own verifier, on the embedded Redis (they import no app, so mutation testing runs them
+// fast); the real Redis in callback-replay-redis.test.ts, the same promises over HTTP in
+// callback-signature-http.test.ts.
 describe('partner callback signatures', { tags: ['security', 'delivery', 'implementation'] }, () => {
   test('the signature is sha256=HMAC-SHA256(secret, timestamp + "." + raw body)', () => {
     // Computed independently: printf '1741348800.{}' | openssl dgst -sha256 -hmac "$(printf 'a%.0s' {1..64})"
@@ -41,34 +44,47 @@ describe('partner callback signatures', { tags: ['security', 'delivery', 'implem
 
   const past = String(Number(nowSeconds) - 301);
   const future = String(Number(nowSeconds) + 301);
+  const missing = { reason: 'missing', detail: 'x-timestamp and x-signature are both required' };
+  const malformed = {
+    reason: 'malformed',
+    detail: 'x-timestamp must be Unix seconds and x-signature sha256=<hex>',
+  };
+  const badSignature = { reason: 'bad_signature', detail: 'the signature does not match' };
+  const stale = { reason: 'stale', detail: 'x-timestamp is more than 5 minutes from now' };
+  const signed = signCallback(secret, nowSeconds, body);
+  const prefixed = `x${nowSeconds}`;
   test.each([
-    ['no timestamp', { timestamp: undefined }, 'missing'],
-    ['no signature', { signature: undefined }, 'missing'],
-    ['a timestamp that is not Unix seconds', { timestamp: '2025-03-07T12:00:00Z' }, 'malformed'],
+    ['no timestamp', { timestamp: undefined }, missing],
+    ['no signature', { signature: undefined }, missing],
+    ['a timestamp that is not Unix seconds', { timestamp: '2025-03-07T12:00:00Z' }, malformed],
+    // Signed over the forged timestamp itself: only the format check can refuse it (Number() of it is NaN).
     [
-      'a signature without the sha256= prefix',
-      { signature: signCallback(secret, nowSeconds, body).slice(7) },
-      'malformed',
+      'a timestamp with text before its digits',
+      { timestamp: prefixed, signature: signCallback(secret, prefixed, body) },
+      malformed,
     ],
+    ['a signature without the sha256= prefix', { signature: signed.slice(7) }, malformed],
+    ['a signature with text before sha256=', { signature: `x${signed}` }, malformed],
+    ['a signature with a 65th hex digit', { signature: `${signed}0` }, malformed],
     [
       'a signature made with another secret',
       { signature: signCallback('b'.repeat(64), nowSeconds, body) },
-      'bad_signature',
+      badSignature,
     ],
-    ['a body changed after signing', { rawBody: body.replace('FileOK', 'ResourceCorrupt') }, 'bad_signature'],
+    ['a body changed after signing', { rawBody: body.replace('FileOK', 'ResourceCorrupt') }, badSignature],
     // Correctly signed, but outside the window.
     [
       'a timestamp 301 s in the past',
       { timestamp: past, signature: signCallback(secret, past, body) },
-      'stale',
+      stale,
     ],
     [
       'a timestamp 301 s in the future',
       { timestamp: future, signature: signCallback(secret, future, body) },
-      'stale',
+      stale,
     ],
-  ] as const)('%s is refused', async (_case, overrides, reason) => {
-    expect(await verifyCallback(request(overrides))).toMatchObject({ ok: false, reason });
+  ] as const)('%s is refused, saying why', async (_case, overrides, refusal) => {
+    expect(await verifyCallback(request(overrides))).toEqual({ ok: false, ...refusal });
   });
 
   test('the window is five minutes either way, inclusive', async () => {
@@ -84,7 +100,11 @@ describe('partner callback signatures', { tags: ['security', 'delivery', 'implem
   test('the same signed callback twice: the second is a replay', async () => {
     const replay = memoryReplayGuard(() => now.getTime());
     expect(await verifyCallback(request({ replay }))).toEqual({ ok: true });
-    expect(await verifyCallback(request({ replay }))).toMatchObject({ ok: false, reason: 'replayed' });
+    expect(await verifyCallback(request({ replay }))).toEqual({
+      ok: false,
+      reason: 'replayed',
+      detail: 'this signature was already accepted',
+    });
   });
 
   test('forged callbacks do not fill the replay store', async () => {
@@ -123,17 +143,26 @@ describe('partner callback signatures', { tags: ['security', 'delivery', 'implem
     );
   });
 
-  test('on Redis, a replay is seen across processes and forgotten after twice the window', async ({
-    realRedis,
-  }) => {
-    const replay = redisReplayGuard(realRedis);
+  test('the Redis guard keeps callback-replay:<scope>:<signature> for twice the window, set only if absent', async () => {
+    const redis = embeddedRedis(`replay-${Math.random()}:`);
+    const replay = redisReplayGuard(redis);
     expect(await verifyCallback(request({ replay }))).toEqual({ ok: true });
-    // A second guard on the same server stands for another API process.
-    expect(await verifyCallback(request({ replay: redisReplayGuard(realRedis) }))).toMatchObject({
-      reason: 'replayed',
-    });
-    const ttl = await realRedis.ttl(`callback-replay:partner-1:${signCallback(secret, nowSeconds, body)}`);
-    expect(ttl).toBeGreaterThan(590);
-    expect(ttl).toBeLessThanOrEqual(600);
+    expect(await verifyCallback(request({ replay }))).toMatchObject({ reason: 'replayed' });
+    const key = `callback-replay:partner-1:${signCallback(secret, nowSeconds, body)}`;
+    expect(await redis.get(key)).toBe('1');
+    expect(await redis.ttl(key)).toBe(600);
+    // Another partner's identical signature is its own key.
+    expect(await verifyCallback(request({ replay, scope: 'partner-2' }))).toEqual({ ok: true });
+  });
+
+  test('the memory guard forgets a signature once its time is up, not before', async () => {
+    let t = now.getTime();
+    const replay = memoryReplayGuard(() => t);
+    expect(await replay.firstSeen('k', 600)).toBe(true);
+    t += 599_999;
+    expect(await replay.firstSeen('k', 600)).toBe(false);
+    t += 1;
+    expect(await replay.firstSeen('k', 600)).toBe(true);
+    expect(await replay.firstSeen('other', 600)).toBe(true);
   });
 });

@@ -26,6 +26,9 @@ describe('acknowledgement file names', { tags: ['unit', 'delivery'] }, () => {
     'ACK_notabatch_0012345678905.xml',
     'ACK_20250230090501042_0012345678905.xml',
     'ACK_20250307090501042_../../etc.xml',
+    // A release id is letters and digits to its end: a trailing '-x' or '.' is not one.
+    'ACK_20250307090501042_0012345678905-x.xml',
+    'ACK_20250307090501042_0012345678905..xml',
     '.ACK_20250307090501042_0012345678905.xml',
   ])('%s is not an acknowledgement file and is ignored', (name) => {
     expect(parseAckFileName(name)).toBeNull();

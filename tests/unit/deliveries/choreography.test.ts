@@ -93,6 +93,28 @@ describe('delivery choreography', { tags: ['unit', 'delivery'] }, () => {
     );
   });
 
+  test('the manifest names each message type: a purge is a PurgeReleaseMessage delivered as a takedown', () => {
+    const purge: PackagedRelease = {
+      upc: '5901234123457',
+      kind: 'purge',
+      messageId: 'MSG-purge',
+      xml: '<ern:PurgeReleaseMessage xmlns:ern="http://ddex.net/xml/ern/43"/>',
+      resources: [],
+    };
+    const releases = [packaged(singleInput, 'update'), purge];
+    const manifest = planBatch({ ...batchOptions, releases }).steps.at(-1)!;
+    if (manifest.kind !== 'manifest') throw new Error('the last step is not the manifest');
+    expect(
+      childElements(parseXml(manifest.content), 'MessageInBatch').map((item) => [
+        childText(item, 'MessageType'),
+        childText(item, 'DeliveryType'),
+      ]),
+    ).toEqual([
+      ['NewReleaseMessage', 'ReDelivery'],
+      ['PurgeReleaseMessage', 'TakeDown'],
+    ]);
+  });
+
   test('a takedown sends the message alone, no binaries', () => {
     const plan = planReleaseByRelease(packaged(albumInput, 'takedown'), new Date('2025-06-01T00:00:00.000Z'));
     expect(plan.steps.map((step) => `${step.kind} ${step.path}`)).toEqual([

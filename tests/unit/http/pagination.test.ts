@@ -1,6 +1,16 @@
 import { DEFAULT_LIMIT, keyset, MAX_LIMIT, pageQueryProperties } from '@soundcheck/api/http/pagination.ts';
 import type { SQL } from 'drizzle-orm';
-import { date, integer, PgDialect, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  date,
+  integer,
+  PgDialect,
+  pgTable,
+  smallint,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { describe, expect, test } from 'vitest';
 
 const items = pgTable('items', {
@@ -10,6 +20,11 @@ const items = pgTable('items', {
   releaseDate: date('release_date'),
   updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'string' }),
   ownerId: uuid('owner_id'),
+  // The other column kinds a list may sort on, each with its own check (PgDate, PgTimestamp, PgBigInt53…).
+  releasedOn: date('released_on', { mode: 'date' }),
+  stampedAt: timestamp('stamped_at', { withTimezone: true }),
+  plays: bigint('plays', { mode: 'number' }),
+  rank: smallint('rank'),
 });
 const sorting = {
   id: items.id,
@@ -20,6 +35,10 @@ const sorting = {
     releaseDate: items.releaseDate,
     updatedAt: items.updatedAt,
     ownerId: items.ownerId,
+    releasedOn: items.releasedOn,
+    stampedAt: items.stampedAt,
+    plays: items.plays,
+    rank: items.rank,
   },
   fallback: 'createdAt',
 };
@@ -84,6 +103,16 @@ describe('keyset pagination', { tags: ['unit', 'catalog'] }, () => {
     });
   });
 
+  test('the cursor is the last row of the page, whatever the limit (not the second one)', () => {
+    const page = keyset(sorting, { limit: 3, sort: 'title' }).page(rows(4), (row) => row.title);
+    expect(page.items).toEqual(rows(3));
+    expect(JSON.parse(Buffer.from(page.nextCursor ?? '', 'base64url').toString('utf8'))).toEqual({
+      s: 'title',
+      v: 't3',
+      id: id(3),
+    });
+  });
+
   test('the next page starts after the cursor row: ascending, descending, and on the id alone', () => {
     const first = keyset(sorting, { limit: 2, sort: 'title' }).page(rows(3), (row) => row.title);
     expect(
@@ -111,6 +140,9 @@ describe('keyset pagination', { tags: ['unit', 'catalog'] }, () => {
     ['another sort', cursorOf({ s: '-title', v: 't', id: id(1) })],
     ['no id', cursorOf({ s: 'title', v: 't' })],
     ['an id that is not a UUID', cursorOf({ s: 'title', v: 't', id: `${id(1)}x` })],
+    ['an id with text before the UUID', cursorOf({ s: 'title', v: 't', id: `x${id(1)}` })],
+    // An array of one UUID reads as that UUID when turned into text, but reaches PostgreSQL as an array.
+    ['an id that is an array of a UUID', cursorOf({ s: 'title', v: 't', id: [id(1)] })],
     ['a value that is neither text nor number', cursorOf({ s: 'title', v: { $gt: '' }, id: id(1) })],
   ])('a cursor with %s is a 400 on the cursor field', (_case, cursor) => {
     expect(refusal(() => keyset(sorting, { limit: 2, sort: 'title', cursor }))).toMatchObject(cursorRefused);
@@ -122,8 +154,23 @@ describe('keyset pagination', { tags: ['unit', 'catalog'] }, () => {
     ['releaseDate', '2024/01/31'],
     ['releaseDate', '2024-13-45'],
     ['releaseDate', 20240131],
+    ['releaseDate', '12024-01-31'],
+    ['releaseDate', '2024-01-31T00:00'],
+    ['releaseDate', ['2024-01-31']],
+    ['releasedOn', '2024/01/31'],
+    ['releasedOn', ['2024-01-31']],
+    ['stampedAt', 'yesterday'],
+    ['stampedAt', ['2024-01-31T10:00:00.000Z']],
+    ['updatedAt', ['2024-01-31T10:00:00.000Z']],
+    ['ownerId', [id(9)]],
+    ['plays', 'x'],
+    ['plays', 2.5],
+    ['rank', '3'],
     ['updatedAt', 'yesterday'],
     ['updatedAt', 1700000000],
+    // Date.parse(2024) reads the number as the year 2024: only the type check keeps it from PostgreSQL.
+    ['updatedAt', 2024],
+    ['stampedAt', 2024],
     ['ownerId', 'not-a-uuid'],
     ['ownerId', 12],
   ])('a %s cursor value of the wrong type (%j) is refused before it reaches PostgreSQL', (field, v) => {
@@ -137,6 +184,8 @@ describe('keyset pagination', { tags: ['unit', 'catalog'] }, () => {
     ['updatedAt', '2024-01-31T10:00:00.000Z'],
     ['ownerId', id(9)],
     ['title', 42],
+    ['plays', 12],
+    ['rank', 3],
   ])('a %s cursor value of the right type (%j) is accepted', (field, v) => {
     const page = keyset(sorting, { limit: 2, sort: field, cursor: cursorOf({ s: field, v, id: id(1) }) });
     expect(render(page.after)?.params).toEqual([v, v, id(1)]);
