@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { accessClaimsOf } from '@soundcheck/api/auth/authenticate.ts';
 import { signToken } from '@soundcheck/api/auth/tokens.ts';
 import { loadConfig } from '@soundcheck/api/config.ts';
 import type { Deps } from '@soundcheck/api/deps.ts';
@@ -15,7 +16,8 @@ const now = new Date();
 async function limitedApp(redis: RedisClient = embeddedRedis(`requests-${Math.random()}:`)) {
   const app = Fastify();
   registerErrorHandling(app);
-  registerRequestLimiter(app, { config, redis, clock: { now: () => now } } as unknown as Deps);
+  const deps = { config, redis, clock: { now: () => now } } as unknown as Deps;
+  registerRequestLimiter(app, deps, (request) => accessClaimsOf(request, deps)?.sub ?? null);
   app.get('/v1/ping', async () => ({ ok: true }));
   app.get('/health', async () => ({ ok: true }));
   await app.ready();
