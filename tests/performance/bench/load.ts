@@ -18,7 +18,7 @@ const ratio = (value: number, reference: number) => `${(value / reference).toFix
 const fixed = (value: number) => value.toFixed(1);
 const print = (line: string) => console.log(line);
 
-print('bench:load — machine shared (2 cores, other engineers); read the ratios, not the absolute numbers');
+print('bench:load — read the ratios: every figure is measured beside its reference in this run');
 
 {
   const target = await startTarget('ok');
