@@ -25,3 +25,18 @@ export async function appWith(
 /** A documentation address (RFC 3849) of its own for each test, so no two tests share an IP bucket. */
 export const testIp = (): string =>
   `2001:db8::${randomBytes(2).toString('hex')}:${randomBytes(2).toString('hex')}`;
+
+/** `count` failed sign-ins as `email` (passwords `guess-0`, `guess-1`, …) from `client`; their statuses. */
+export async function wrongGuesses(
+  client: { post: ApiClient['post'] },
+  email: string,
+  count: number,
+  headers: (i: number) => Record<string, string> = () => ({}),
+): Promise<number[]> {
+  const statuses: number[] = [];
+  for (let i = 0; i < count; i++)
+    statuses.push(
+      (await client.post('/v1/auth/login', { email, password: `guess-${i}` }, headers(i))).status,
+    );
+  return statuses;
+}

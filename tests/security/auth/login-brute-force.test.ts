@@ -1,6 +1,6 @@
 import { covers } from '../../contract/checklist.ts';
 import { signedIn } from '../../factories/signed-in.ts';
-import { appWith, testIp } from '../../utils/app-with.ts';
+import { appWith, testIp, wrongGuesses } from '../../utils/app-with.ts';
 import { describe, expect, test } from '../../utils/test.ts';
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
@@ -18,13 +18,7 @@ describe('login brute force', { tags: ['security', 'auth', 'rate-limit', 'redis'
     const attacker = await appWith(deps, { remoteAddress: testIp() });
     const elsewhere = await appWith(deps, { remoteAddress: testIp() });
     try {
-      const statuses = [];
-      for (let i = 0; i < 5; i++) {
-        statuses.push(
-          (await attacker.api.post('/v1/auth/login', { email: victim.email, password: `guess-${i}` })).status,
-        );
-      }
-      expect(statuses).toEqual([401, 401, 401, 401, 401]);
+      expect(await wrongGuesses(attacker.api, victim.email, 5)).toEqual([401, 401, 401, 401, 401]);
       const locked = await attacker.api.post('/v1/auth/login', {
         email: victim.email,
         password: victim.password,

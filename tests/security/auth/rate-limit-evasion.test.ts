@@ -1,5 +1,5 @@
 import { signedIn } from '../../factories/signed-in.ts';
-import { appWith, testIp } from '../../utils/app-with.ts';
+import { appWith, testIp, wrongGuesses } from '../../utils/app-with.ts';
 import { describe, expect, test } from '../../utils/test.ts';
 
 /** Documentation addresses (RFC 5737) an attacker might claim to be, one per request. */
@@ -22,12 +22,7 @@ describe('login rate-limit evasion', { tags: ['security', 'auth', 'rate-limit', 
     const victim = await signedIn(api, admin, { role: 'artist' });
     const attacker = await appWith(deps, { remoteAddress: testIp() });
     try {
-      const statuses = [];
-      for (let i = 0; i < 5; i++) {
-        const guess = { email: victim.email, password: `guess-${i}` };
-        statuses.push((await attacker.api.post('/v1/auth/login', guess, forged(i))).status);
-      }
-      expect(statuses).toEqual([401, 401, 401, 401, 401]);
+      expect(await wrongGuesses(attacker.api, victim.email, 5, forged)).toEqual([401, 401, 401, 401, 401]);
       const right = { email: victim.email, password: victim.password };
       expect((await attacker.api.post('/v1/auth/login', right, forged(99))).status).toBe(429);
       expect((await attacker.api.post('/v1/auth/login', right, { forwarded: 'for=192.0.2.60' })).status).toBe(
@@ -48,8 +43,7 @@ describe('login rate-limit evasion', { tags: ['security', 'auth', 'rate-limit', 
     const victim = await signedIn(api, admin, { role: 'artist' });
     const attacker = await appWith(deps, { remoteAddress: testIp() });
     try {
-      for (let i = 0; i < 5; i++)
-        await attacker.api.post('/v1/auth/login', { email: victim.email, password: `guess-${i}` });
+      await wrongGuesses(attacker.api, victim.email, 5);
       const [local, domain] = victim.email.split('@') as [string, string];
       const variants = [
         victim.email.toUpperCase(),
@@ -89,8 +83,7 @@ describe('login rate-limit evasion', { tags: ['security', 'auth', 'rate-limit', 
     const proxy = await appWith(deps, { config: { trustProxyHops: 1 }, remoteAddress: testIp() });
     try {
       const client = { 'x-forwarded-for': testIp() };
-      for (let i = 0; i < 5; i++)
-        await proxy.api.post('/v1/auth/login', { email: victim.email, password: `guess-${i}` }, client);
+      await wrongGuesses(proxy.api, victim.email, 5, () => client);
       const right = { email: victim.email, password: victim.password };
       expect((await proxy.api.post('/v1/auth/login', right, client)).status).toBe(429);
       // Another client behind the same trusted proxy has a bucket of its own.
