@@ -7,9 +7,18 @@ import { freePort } from 'soundcheck/services/free-port.ts';
 import { type Child, startChild } from '../../../utils/child.ts';
 import { waitFor } from '../../../utils/wait-for.ts';
 
-/** Whether a `redis-server` binary can be run here (the restart tests need one of their own). */
+/**
+ * Whether a `redis-server` binary can be run here (the restart tests need one of their own). Like the
+ * server itself, the probe runs with PATH alone: under `test:calendar` the test's environment preloads
+ * libfaketime, and redis-server hangs at start with it.
+ */
 function redisServerAvailable(binary = 'redis-server'): boolean {
-  return spawnSync(binary, ['--version'], { stdio: 'ignore' }).status === 0;
+  const probe = spawnSync(binary, ['--version'], {
+    stdio: 'ignore',
+    env: { PATH: process.env.PATH ?? '' },
+    timeout: 10_000,
+  });
+  return probe.status === 0;
 }
 
 /** A Redis of the test's own, not started; the test is skipped, saying why, where no `redis-server` can run. */
