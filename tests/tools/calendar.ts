@@ -74,7 +74,7 @@ for (const [index, instant] of instants.entries()) {
     ],
     {
       cwd: root,
-      stdio: ['ignore', 'ignore', 'inherit'],
+      stdio: ['ignore', 'inherit', 'inherit'],
       env: {
         ...process.env,
         TZ: instant.tz,
