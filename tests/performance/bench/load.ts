@@ -5,9 +5,7 @@
 // dropped count against a target that cannot keep up, 4. peak RSS of a 60 s run vs a 10 s run.
 // Throughput is judged by the median of several rounds' ratios (the first tool alternating), with CPU per
 // request beside it: one round against autocannon swung from 1.14× to 0.55× on the shared machine. Every
-// wall-clock figure carries the load average. Memory is judged on peak RSS as before; the engine process
-// runs as `soundcheck load` does, young generation capped (bin/soundcheck.js), which is what made a long
-// run's RSS equal a short one's: uncapped, V8 grew the young generation with the run (16 MB at 60 s).
+// wall-clock figure carries the load average.
 // `npm run bench:load -- --quick` (or BENCH_LOAD_QUICK=1) shortens every run: a smoke, not for quoting.
 import { loadavg } from 'node:os';
 import { autocannon, engine, stallTrueP99, startTarget, wrk } from './load/tools.ts';
