@@ -146,9 +146,7 @@ print('bench:load — read the ratios: every figure is measured beside its refer
     duration: `${s}s`,
     maxVUs: 200,
   });
-  print(
-    `\n4. memory: peak RSS at 1000/s, ${seconds.long} s vs ${seconds.short} s (goal ≤ 1.10×; young generation capped as \`soundcheck load\` runs)`,
-  );
+  print(`\n4. memory: peak RSS at 1000/s, ${seconds.long} s vs ${seconds.short} s (goal ≤ 1.10×)`);
   const short = await engine(target.url, executor(seconds.short), { connections: 50 });
   const long = await engine(target.url, executor(seconds.long), { connections: 50 });
   print(
