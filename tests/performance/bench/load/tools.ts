@@ -58,6 +58,8 @@ export async function engine(url: string, executor: object, transport: object = 
       LOAD_CORE,
       process.execPath,
       '--expose-gc',
+      // As `soundcheck load` runs (bin/soundcheck.js): a capped young generation keeps RSS flat.
+      '--max-semi-space-size=4',
       here('./engine-runner.ts'),
       url,
       JSON.stringify(executor),
