@@ -47,7 +47,13 @@ async function runOpen(run: ExecutorRun, config: ExecutorConfig, maxVUs: number)
   const free: number[] = [];
   let nextVu = 1;
   let k = -1;
-  const inFlight = new Set<Promise<void>>();
+  // A count, not a set of promises: adding to and deleting from a long-lived Set at every start
+  // reallocates its table, garbage that V8 promotes (a long run's RSS crept up with it).
+  let running = 0;
+  let allEnded: (() => void) | null = null;
+  const ended = () => {
+    if (--running === 0) allEnded?.();
+  };
   for (const offset of arrivalTimes(rateSegments(config))) {
     k++;
     if (k % run.share.count !== run.share.index) continue;
@@ -59,13 +65,17 @@ async function runOpen(run: ExecutorRun, config: ExecutorConfig, maxVUs: number)
     }
     run.scheduled(false);
     const vu = free.pop() ?? nextVu++;
-    const iteration = run.iterate(vu, origin + offset).finally(() => {
+    running++;
+    const release = () => {
       free.push(vu);
-      inFlight.delete(iteration);
-    });
-    inFlight.add(iteration);
+      ended();
+    };
+    run.iterate(vu, origin + offset).then(release, release);
   }
-  await Promise.all(inFlight);
+  if (running > 0)
+    await new Promise<void>((resolve) => {
+      allEnded = resolve;
+    });
 }
 
 /** Closed model: one VU loops while `more()` holds, each iteration intended when the last one ended. */

@@ -16,10 +16,11 @@ const before = process.cpuUsage();
 const result = await runLoad(scenario, { target });
 const cpu = process.cpuUsage(before);
 const cpuUsPerRequest = (cpu.user + cpu.system) / Math.max(1, result.summary.overall.requests);
+const peakActive = Math.max(0, ...result.timeSeries.map((point) => point.activeVUs));
 const maxRssMb = process.resourceUsage().maxRSS / 1024;
 // What the run still holds once garbage is collected (the bench runs this with --expose-gc).
 (globalThis as { gc?: () => void }).gc?.();
 const heapAfterGcMb = process.memoryUsage().heapUsed / 1024 / 1024;
 process.stdout.write(
-  `${JSON.stringify({ summary: result.summary, maxRssMb, heapAfterGcMb, cpuUsPerRequest })}\n`,
+  `${JSON.stringify({ summary: result.summary, maxRssMb, heapAfterGcMb, cpuUsPerRequest, peakActive })}\n`,
 );

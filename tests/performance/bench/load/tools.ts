@@ -12,6 +12,8 @@ const LOAD_CORE = '1';
 export interface Target {
   url: string;
   hits(): Promise<number>;
+  /** `stall` mode: how late the held answers left the target, ms. */
+  late(): Promise<{ p50: number; p99: number; max: number }>;
   stop(): void;
 }
 
@@ -29,6 +31,7 @@ export function startTarget(mode: 'ok' | 'stall' | 'slow'): Promise<Target> {
       resolve({
         url,
         hits: async () => Number(await (await fetch(`${url}/__hits`)).text()),
+        late: async () => (await fetch(`${url}/__late`)).json(),
         stop: () => child.kill(),
       });
     });
@@ -42,6 +45,8 @@ export interface EngineRun {
   heapAfterGcMb: number;
   /** CPU time (user + system) the run spent per request, µs: fair even when the machine is shared. */
   cpuUsPerRequest: number;
+  /** The most iterations in flight at once in any second (open executors: waiting for a connection included). */
+  peakActive: number;
 }
 
 /** One run of Soundcheck's engine in its own process on the load core. */
@@ -53,6 +58,8 @@ export async function engine(url: string, executor: object, transport: object = 
       LOAD_CORE,
       process.execPath,
       '--expose-gc',
+      // As `soundcheck load` runs (bin/soundcheck.js): a capped young generation keeps RSS flat.
+      '--max-semi-space-size=4',
       here('./engine-runner.ts'),
       url,
       JSON.stringify(executor),
