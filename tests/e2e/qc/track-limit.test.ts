@@ -1,7 +1,7 @@
 import { covers } from '../../contract/checklist.ts';
 import { expectStatus } from '../../factories/expect-status.ts';
 import { randomIsrc } from '../../factories/identifiers.ts';
-import { ReleaseFactory, trackBody } from '../../factories/releases.ts';
+import { releaseFactory, trackBody } from '../../factories/releases.ts';
 import { signedIn } from '../../factories/signed-in.ts';
 import { describe, expect, test } from '../../utils/test.ts';
 
@@ -23,7 +23,7 @@ describe('QC rule M14: at most 500 tracks per release', {
 }, () => {
   test('500 tracks pass M14; the 501st is a blocking finding', async ({ api, admin }) => {
     const manager = await signedIn(api, admin, { role: 'label_manager' });
-    const release = await ReleaseFactory.album({ tracks: 0 }).create(api, manager);
+    const release = await releaseFactory.album({ tracks: 0 }).as(api, manager).create();
     const artistId = release.primaryArtistIds[0] as string;
     // One ISRC stem per release and a running number: no two of the 501 collide.
     const stem = randomIsrc().slice(0, 7);

@@ -1,7 +1,7 @@
 import type { ApiClient, ApiResponse } from 'soundcheck/client/http-client.ts';
 import { covers } from '../../contract/checklist.ts';
 import { createArtist } from '../../factories/artists.ts';
-import { ReleaseFactory, releaseBody, trackBody } from '../../factories/releases.ts';
+import { releaseBody, releaseFactory, trackBody } from '../../factories/releases.ts';
 import { type SignedInUser, signedIn } from '../../factories/signed-in.ts';
 import { describe, expect, test } from '../../utils/test.ts';
 import { payloadSeed, samplePayloads } from './payloads.ts';
@@ -31,7 +31,7 @@ const readBack = async (
 };
 
 async function fieldsFor(api: ApiClient, manager: SignedInUser): Promise<Field[]> {
-  const release = await ReleaseFactory.single().create(api, manager);
+  const release = await releaseFactory.single().as(api, manager).create();
   const artistIds = release.primaryArtistIds;
   let nextTrack = release.tracks.length + 1;
   const releasePath = (id: string) => `/v1/releases/${id}`;
