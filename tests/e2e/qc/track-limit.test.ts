@@ -1,3 +1,5 @@
+import type { Finding as FindingSchema } from '@soundcheck/api/review/schema.ts';
+import type { Static } from 'typebox';
 import { covers } from '../../contract/checklist.ts';
 import { expectStatus } from '../../factories/expect-status.ts';
 import { randomIsrc } from '../../factories/identifiers.ts';
@@ -9,10 +11,7 @@ const limit = 500;
 /** Track numbers are contiguous per disc, so the tracks go in as parallel chains, one per disc. */
 const discs = 10;
 
-interface Finding {
-  rule: string;
-  severity: string;
-}
+type Finding = Static<typeof FindingSchema>;
 
 // qc_rules.json M14: track count <= 500 per release (Apple's package limit), blocking. At the boundary:
 // 500 tracks pass the rule, the 501st breaks it.
