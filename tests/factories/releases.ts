@@ -1,5 +1,6 @@
 import { faker } from '@faker-js/faker';
 import type { ReleaseWithTracks, Track as TrackSchema } from '@soundcheck/api/releases/schema.ts';
+import { Factory } from 'fishery';
 import type { Actor, ApiClient } from 'soundcheck/client/http-client.ts';
 import type { Static } from 'typebox';
 import { createArtist } from './artists.ts';
@@ -61,16 +62,6 @@ const assetsFor: Partial<Record<QcProblem, AssetChoice>> = {
   'R2-no-artwork': { artwork: null },
   'R3-no-audio': { audio: null },
 };
-
-interface Recipe {
-  releaseType: ReleaseType;
-  tracks: number;
-  explicit: boolean;
-  problem: QcProblem | null;
-  /** Uploaded after the tracks (QC rules R2/R3 need them before a submit); null: a bare release. */
-  assets: AssetChoice | null;
-  overrides: Partial<ReleaseBody>;
-}
 
 const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 /** Words QC rule M2 warns about in a title (promotional or redundant version text): a factory title has none. */
@@ -149,83 +140,84 @@ export function trackBody(
 
 const trackCounts: Record<ReleaseType, number> = { single: 1, ep: 5, album: 8 };
 
-/**
- * Releases with tracks, created through the API. Traits return a new factory:
- * `ReleaseFactory.album({ tracks: 12 }).explicit().create(api, manager)`.
- */
-export class ReleaseFactory {
-  private readonly recipe: Recipe;
+/** The API client and acting user a release is created with: `releaseFactory.as(api, manager)`. */
+interface Creator {
+  api: ApiClient;
+  actor: Actor & { labelId?: string | null };
+}
 
-  private constructor(recipe: Recipe) {
-    this.recipe = recipe;
-  }
-
-  static readonly default = new ReleaseFactory({
-    releaseType: 'single',
-    tracks: 1,
-    explicit: false,
-    problem: null,
-    assets: null,
-    overrides: {},
-  });
-
-  static single = () => ReleaseFactory.default.single();
-  static ep = () => ReleaseFactory.default.ep();
-  static album = (options: { tracks?: number } = {}) => ReleaseFactory.default.album(options);
-
-  private with(change: Partial<Recipe>): ReleaseFactory {
-    return new ReleaseFactory({ ...this.recipe, ...change });
-  }
-
-  single = () => this.with({ releaseType: 'single', tracks: trackCounts.single });
-  ep = () => this.with({ releaseType: 'ep', tracks: trackCounts.ep });
-  album = ({ tracks = trackCounts.album }: { tracks?: number } = {}) =>
-    this.with({ releaseType: 'album', tracks });
+/** Transient parameters: what the factory does around the body it builds. */
+interface ReleaseTraits extends Creator {
+  tracks: number;
   /** The first track is explicit, and so is the release (QC rule M4). */
-  explicit = () => this.with({ explicit: true });
+  explicit: boolean;
+  problem: QcProblem | null;
+  /** Upload artwork and audio after the tracks (QC rules R2/R3 need them before a submit). */
+  assets: boolean;
+  artwork: AssetChoice['artwork'];
+  audio: AssetChoice['audio'];
+}
+
+/** Traits return a new factory; `params` sets fields of the release body. */
+export class ReleaseFactory extends Factory<ReleaseBody, ReleaseTraits, Release, Partial<ReleaseBody>> {
+  /** Who creates the release through the API; `create()` needs it. */
+  as(api: ApiClient, actor: Creator['actor']) {
+    return this.transient({ api, actor });
+  }
+  single() {
+    return this.params({ releaseType: 'single' }).transient({ tracks: trackCounts.single });
+  }
+  ep() {
+    return this.params({ releaseType: 'ep' }).transient({ tracks: trackCounts.ep });
+  }
+  album({ tracks = trackCounts.album }: { tracks?: number } = {}) {
+    return this.params({ releaseType: 'album' }).transient({ tracks });
+  }
+  explicit() {
+    return this.transient({ explicit: true });
+  }
   /** A release that fails QC submission with a blocking finding of the named rule. */
-  invalidForQc = (problem: QcProblem) => this.with({ problem });
+  invalidForQc(problem: QcProblem) {
+    return this.transient({ problem });
+  }
   /**
    * Uploads artwork and every track's audio through the API (`attachAssets`; valid small samples by
    * default), as a release must have them to be submitted. Choices given earlier are kept.
    */
-  withAssets = (choice: AssetChoice = {}) => this.with({ assets: { ...this.recipe.assets, ...choice } });
-  params = (overrides: Partial<ReleaseBody>) =>
-    this.with({ overrides: { ...this.recipe.overrides, ...overrides } });
+  withAssets(choice: AssetChoice = {}) {
+    return this.transient({ assets: true, ...choice });
+  }
+}
 
-  /**
-   * Creates an artist (unless `primaryArtistIds` is given), the release and its tracks as `actor`, then
-   * its assets when asked (`withAssets`, or an R2/R3 problem).
-   */
-  async create(api: ApiClient, actor: Actor & { labelId?: string | null }): Promise<Release> {
-    const { releaseType, explicit, problem, overrides } = this.recipe;
-    const labelId = overrides.labelId ?? actor.labelId ?? undefined;
-    const artistIds = overrides.primaryArtistIds ?? [
-      (await createArtist(api, actor, labelId ? { labelId } : {})).id,
-    ];
-    const count = problem === 'R1-no-tracks' ? 0 : this.recipe.tracks;
-    const tracks = Array.from({ length: count }, (_, i) =>
-      trackBody(artistIds[0]!, i + 1, explicit && i === 0 ? { parentalAdvisory: 'explicit' } : {}),
+/**
+ * Releases with tracks, created through the API:
+ * `releaseFactory.album({ tracks: 12 }).explicit().as(api, manager).create()`. The body's dates all
+ * derive from its release date (`releaseBody`). `create` makes an artist (unless `primaryArtistIds` is
+ * given), the release and its tracks as the actor, then its assets when asked (`withAssets`, or an R2/R3
+ * problem); `build` gives the body alone, with no artist.
+ */
+export const releaseFactory = ReleaseFactory.define(({ params, transientParams, onCreate }) => {
+  const { api, actor, tracks = trackCounts.single, explicit = false, problem = null } = transientParams;
+  const labelId = params.labelId ?? actor?.labelId ?? undefined;
+  const advisory = explicit && problem !== 'M4-explicit-track-on-clean-release' ? 'explicit' : 'not_explicit';
+  onCreate(async (body) => {
+    if (!api || !actor) throw new Error('releaseFactory.create needs a creator: .as(api, actor)');
+    const artistIds = body.primaryArtistIds.length
+      ? body.primaryArtistIds
+      : [(await createArtist(api, actor, labelId ? { labelId } : {})).id];
+    const count = problem === 'R1-no-tracks' ? 0 : tracks;
+    const explicitFirst = explicit || problem === 'M4-explicit-track-on-clean-release';
+    const trackBodies = Array.from({ length: count }, (_, i) =>
+      trackBody(artistIds[0]!, i + 1, explicitFirst && i === 0 ? { parentalAdvisory: 'explicit' } : {}),
     );
     // A one-track release carries its track's title (QC rule M5).
-    const releaseTitle = count === 1 && problem !== 'M5-title-mismatch' ? tracks[0]!.title : title();
-    const advisory =
-      explicit && problem !== 'M4-explicit-track-on-clean-release' ? 'explicit' : 'not_explicit';
-    if (problem === 'M4-explicit-track-on-clean-release' && tracks[0])
-      tracks[0].parentalAdvisory = 'explicit';
-    const body = releaseBody(artistIds, {
-      title: releaseTitle,
-      releaseType,
-      parentalAdvisory: advisory,
-      ...(labelId ? { labelId } : {}),
-      ...overrides,
-    });
+    if (count === 1 && problem !== 'M5-title-mismatch') trackBodies[0]!.title = body.title;
     const release = expectStatus(
-      await api.as(actor).post<Release>('/v1/releases', body),
+      await api.as(actor).post<Release>('/v1/releases', { ...body, primaryArtistIds: artistIds }),
       201,
       'POST /v1/releases',
     );
-    for (const track of tracks) {
+    for (const track of trackBodies) {
       release.tracks.push(
         expectStatus(
           await api.as(actor).post<Track>(`/v1/releases/${release.id}/tracks`, track),
@@ -235,13 +227,20 @@ export class ReleaseFactory {
       );
     }
     const problemAssets = problem ? assetsFor[problem] : undefined;
-    if (!this.recipe.assets && !problemAssets) return release;
-    await attachAssets(api, actor, release, { ...this.recipe.assets, ...problemAssets });
+    if (!transientParams.assets && !problemAssets) return release;
+    const { artwork, audio } = transientParams;
+    await attachAssets(api, actor, release, { artwork, audio, ...problemAssets });
     // The release as the API now shows it, assets included.
     return expectStatus(
       await api.as(actor).get<Release>(`/v1/releases/${release.id}`),
       200,
       'GET /v1/releases/{id}',
     );
-  }
-}
+  });
+  return releaseBody([], {
+    releaseType: 'single',
+    parentalAdvisory: advisory,
+    ...(labelId ? { labelId } : {}),
+    ...params,
+  });
+});

@@ -1,34 +1,19 @@
 import { faker } from '@faker-js/faker';
 import type { Role } from '@soundcheck/api/auth/roles.ts';
 import type { Label as LabelSchema } from '@soundcheck/api/labels/schema.ts';
-import type { TokenPair } from '@soundcheck/api/sessions/schema.ts';
+import type { Me as MeSchema, TokenPair } from '@soundcheck/api/sessions/schema.ts';
 import type { ApiClient } from 'soundcheck/client/http-client.ts';
 import type { Static } from 'typebox';
 import { expectStatus } from './expect-status.ts';
 import { type LabelParams, labelFactory } from './labels.ts';
 import { userFactory } from './users.ts';
 
-/** A signed-in account as tests use it: `api.as(user)`. */
-export interface SignedInUser {
-  id: string;
-  email: string;
-  password: string;
-  role: Role;
-  labelId: string | null;
-  partnerId: string | null;
-  accessToken: string;
-  refreshToken: string;
-}
-
 export type Label = Static<typeof LabelSchema>;
 
-interface Me {
-  id: string;
-  email: string;
-  role: Role;
-  labelId: string | null;
-  partnerId: string | null;
-}
+type Me = Static<typeof MeSchema>;
+
+/** A signed-in account as tests use it: `api.as(user)`. `GET /v1/me`, its password and its tokens. */
+export type SignedInUser = Me & { password: string; accessToken: string; refreshToken: string };
 
 type Tokens = Static<typeof TokenPair>;
 

@@ -1,6 +1,6 @@
 import type { ApiClient } from 'soundcheck/client/http-client.ts';
 import { expectStatus } from './expect-status.ts';
-import { type Release, ReleaseFactory } from './releases.ts';
+import { type Release, type ReleaseFactory, releaseFactory } from './releases.ts';
 import type { SignedInUser } from './signed-in.ts';
 
 /** The release states reached by the workflow actions alone (later states need a partner: delivered-release.ts). */
@@ -50,10 +50,10 @@ export const WorkflowFactory = {
     api: ApiClient,
     party: WorkflowParty,
     state: ReachableState,
-    factory: ReleaseFactory = ReleaseFactory.single(),
+    factory: ReleaseFactory = releaseFactory.single(),
   ): Promise<Release> {
     const submits = paths[state].some((step) => step.action === 'submit');
-    let release = await (submits ? factory.withAssets() : factory).create(api, party.owner);
+    let release = await (submits ? factory.withAssets() : factory).as(api, party.owner).create();
     for (const step of paths[state]) release = await WorkflowFactory.act(api, party, release.id, step);
     return release;
   },

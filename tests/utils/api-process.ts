@@ -11,6 +11,8 @@ export interface ApiProcess {
   /** Base URL once the server listens. */
   url: string;
   stdout: () => string;
+  /** What it wrote to stderr so far: the service log's JSON lines (`api/src/log.ts`). */
+  stderr: () => string;
   stop(): Promise<number | null>;
 }
 
@@ -69,6 +71,7 @@ export function startApiProcess(
         child,
         url: listening[1],
         stdout: () => stdout,
+        stderr: () => stderr,
         stop: () =>
           new Promise((done) => {
             child.once('exit', (code) => done(code));

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import type { ApiClient } from 'soundcheck/client/http-client.ts';
-import { ReleaseFactory } from '../factories/releases.ts';
+import { releaseFactory } from '../factories/releases.ts';
 import { type SignedInUser, signedIn } from '../factories/signed-in.ts';
 import { type SampleName, sampleFile } from '../fixtures/sample-files.ts';
 import { expect } from './test.ts';
@@ -13,7 +13,7 @@ export const sha256 = (data: Buffer) => createHash('sha256').update(data).digest
 /** A label manager with a fresh single-track draft release. */
 export async function draftRelease(api: ApiClient, admin: SignedInUser) {
   const manager = await signedIn(api, admin, { role: 'label_manager' });
-  const release = await ReleaseFactory.single().create(api, manager);
+  const release = await releaseFactory.single().as(api, manager).create();
   const trackId = release.tracks[0]!.id;
   return { manager, release, trackId };
 }

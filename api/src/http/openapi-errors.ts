@@ -1,4 +1,4 @@
-import { errorCatalogue } from './errors.ts';
+import { type ErrorCode, errorCatalogue } from './errors.ts';
 
 type Json = Record<string, unknown>;
 
@@ -14,7 +14,7 @@ export const problemSchema = {
     title: { type: 'string' },
     status: { type: 'integer', minimum: 400, maximum: 599 },
     detail: { type: 'string' },
-    code: { type: 'string', enum: Object.keys(errorCatalogue) },
+    code: { type: 'string', enum: Object.keys(errorCatalogue) as ErrorCode[] },
     errors: {
       type: 'array',
       items: {

@@ -18,10 +18,13 @@ export interface MusicBrainzOptions {
   sleep: (ms: number) => Promise<void>;
   transport?: MbTransport;
   /**
-   * Spacing between requests, from every process together. MusicBrainz allows an average of one a
-   * second; 1.1 s leaves room for the jitter between a reserved slot and the request reaching the wire.
+   * Spacing between the claims to send (`throttle.ts`), from every process together. MusicBrainz allows
+   * an average of one request a second; 1.1 s leaves room for the time between a claim and the request
+   * reaching the wire, which differs from one request to the next.
    */
   intervalMs?: number;
+  /** Told of every request before it is sent, with the time of its throttle claim. */
+  log?: (details: { url: string; claimedAt: number }, msg: string) => void;
   /** Tries on 503 (or a network failure) before giving up with 502, backing off 1 s, 2 s, 4 s… */
   attempts?: number;
   backoffMs?: number;
@@ -67,7 +70,8 @@ export function musicBrainzClient(options: MusicBrainzOptions): MusicBrainzClien
   async function get(path: string): Promise<unknown> {
     const url = new URL(path, base).toString();
     for (let attempt = 1; ; attempt++) {
-      await throttle.acquire();
+      const claimedAt = await throttle.acquire();
+      options.log?.({ url, claimedAt }, 'MusicBrainz request');
       let response: { status: number; body: string } | null = null;
       try {
         response = await transport(url, { 'user-agent': userAgent, accept: 'application/json' });

@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Clock } from '../clock.ts';
 import type { Config } from '../config.ts';
+import { serviceLog } from '../log.ts';
 import type { RedisClient } from '../redis.ts';
 import { type MusicBrainzClient, musicBrainzClient } from './musicbrainz-client.ts';
 
@@ -19,5 +20,6 @@ export function openMusicBrainz(config: Config, redis: RedisClient, clock: Clock
     redis,
     now: () => clock.now().getTime(),
     sleep: (ms) => sleep(ms),
+    log: serviceLog(config, 'info'),
   });
 }

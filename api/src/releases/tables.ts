@@ -73,7 +73,11 @@ export const releaseEvents = pgTable('release_events', {
   reasons: jsonb('reasons').$type<Array<{ rule: string; message: string }>>(),
 });
 
-/** Migration 0007. A release's tracks are part of the release: tracks/ writes them, releases/ reads them. */
+/**
+ * Migration 0007. A release's tracks are part of the release: tracks/ writes them, releases/ reads them.
+ * Declared here, not in a tracks/tables.ts, because releases/ would then import tracks/ as tracks/ imports
+ * releases/: a folder loop.
+ */
 export const tracks = pgTable('tracks', {
   id: uuid('id').primaryKey(),
   releaseId: uuid('release_id')

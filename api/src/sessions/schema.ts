@@ -1,4 +1,5 @@
 import { Type } from 'typebox';
+import { RoleSchema } from '../auth/roles.ts';
 
 export const LoginBody = Type.Object(
   {
@@ -23,7 +24,7 @@ export const TokenPair = Type.Object({
 export const Me = Type.Object({
   id: Type.String({ format: 'uuid' }),
   email: Type.String(),
-  role: Type.String(),
+  role: RoleSchema,
   labelId: Type.Union([Type.String({ format: 'uuid' }), Type.Null()]),
   partnerId: Type.Union([Type.String({ format: 'uuid' }), Type.Null()]),
 });

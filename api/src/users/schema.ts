@@ -1,11 +1,7 @@
 import { Type } from 'typebox';
-import { roles } from '../auth/roles.ts';
+import { RoleSchema } from '../auth/roles.ts';
 import { pageQueryProperties } from '../http/pagination.ts';
 
-const RoleSchema = Type.Union(
-  roles.map((role) => Type.Literal(role)),
-  { description: roles.join(', ') },
-);
 const Uuid = Type.String({ format: 'uuid' });
 const Password = Type.String({ minLength: 8, maxLength: 256, description: 'At least 8 characters' });
 

@@ -2,7 +2,7 @@ import type { ValidationReport } from '@soundcheck/api/review/schema.ts';
 import type { Static } from 'typebox';
 import { covers } from '../../contract/checklist.ts';
 import { attachAssets } from '../../factories/assets.ts';
-import { ReleaseFactory } from '../../factories/releases.ts';
+import { releaseFactory } from '../../factories/releases.ts';
 import { signedIn } from '../../factories/signed-in.ts';
 import { eventually } from '../../utils/background.ts';
 import { expectRefusal } from '../../utils/contract/refusal.ts';
@@ -26,7 +26,7 @@ describe('a release with its assets, from upload to review', {
     background,
   }) => {
     const owner = await signedIn(api, admin, { role: 'label_manager' });
-    const release = await ReleaseFactory.single().create(api, owner);
+    const release = await releaseFactory.single().as(api, owner).create();
     // JPEG artwork and WAV audio (analysed in the background); the factory's defaults are a PNG and a FLAC.
     await attachAssets(api, owner, release, {
       artwork: 'artwork-3000.jpg',
@@ -43,7 +43,7 @@ describe('a release with its assets, from upload to review', {
 
   test('asset findings join /validate and block submission', async ({ api, admin, background }) => {
     const owner = await signedIn(api, admin, { role: 'label_manager' });
-    const release = await ReleaseFactory.single().create(api, owner);
+    const release = await releaseFactory.single().as(api, owner).create();
     const trackId = release.tracks[0]?.id;
     await put(api, owner, `/v1/releases/${release.id}/artwork`, 'image/png', bytesOf('artwork-1400.png'));
     await put(
@@ -73,7 +73,7 @@ describe('a release with its assets, from upload to review', {
     admin,
   }) => {
     const owner = await signedIn(api, admin, { role: 'label_manager' });
-    const release = await ReleaseFactory.ep().create(api, owner);
+    const release = await releaseFactory.ep().as(api, owner).create();
     await attachAssets(api, owner, release);
     const report = await api.as(owner).post<Report>(`/v1/releases/${release.id}/validate`);
     expect(report.body.findings.filter((f) => /^([AC]\d|R[23])$/.test(f.rule))).toEqual([]);

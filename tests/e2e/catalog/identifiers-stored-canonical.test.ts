@@ -1,6 +1,6 @@
 import { covers } from '../../contract/checklist.ts';
 import { randomEan13, randomUpcA } from '../../factories/identifiers.ts';
-import { ReleaseFactory, releaseBody, trackBody } from '../../factories/releases.ts';
+import { releaseBody, releaseFactory, trackBody } from '../../factories/releases.ts';
 import { signedIn } from '../../factories/signed-in.ts';
 import { expectRefusal } from '../../utils/contract/refusal.ts';
 import { describe, expect, test } from '../../utils/test.ts';
@@ -29,7 +29,7 @@ describe('identifiers are checked and stored in their canonical form', {
     admin,
   }) => {
     const manager = await signedIn(api, admin, { role: 'label_manager' });
-    const release = await ReleaseFactory.single().create(api, manager);
+    const release = await releaseFactory.single().as(api, manager).create();
     const artistId = release.primaryArtistIds[0] as string;
     const sent = trackBody(artistId, 2, { isrc: 'be-t67-13-00161' });
     const created = await api
@@ -52,7 +52,7 @@ describe('identifiers are checked and stored in their canonical form', {
     'a malformed ISRC %s is 400 on isrc',
     async (isrc, { api, admin }) => {
       const manager = await signedIn(api, admin, { role: 'label_manager' });
-      const release = await ReleaseFactory.single().create(api, manager);
+      const release = await releaseFactory.single().as(api, manager).create();
       const body = trackBody(release.primaryArtistIds[0] as string, 2, { isrc });
       const refused = await api.as(manager).post(`/v1/releases/${release.id}/tracks`, body);
       await expectRefusal(api, refused, { status: 400, code: 'VALIDATION_FAILED', field: 'isrc' });
@@ -64,7 +64,7 @@ describe('identifiers are checked and stored in their canonical form', {
     admin,
   }) => {
     const manager = await signedIn(api, admin, { role: 'label_manager' });
-    const release = await ReleaseFactory.single().create(api, manager);
+    const release = await releaseFactory.single().as(api, manager).create();
     const upc = randomUpcA();
     const artists = release.primaryArtistIds;
     const created = await api
@@ -114,7 +114,7 @@ describe('identifiers are checked and stored in their canonical form', {
     admin,
   }) => {
     const manager = await signedIn(api, admin, { role: 'label_manager' });
-    const release = await ReleaseFactory.single().create(api, manager);
+    const release = await releaseFactory.single().as(api, manager).create();
     const artistId = release.primaryArtistIds[0] as string;
     const good = await api
       .as(manager)

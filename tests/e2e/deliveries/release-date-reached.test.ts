@@ -1,7 +1,7 @@
 import { covers } from '../../contract/checklist.ts';
 import { type DeliveryView, settledDeliveries } from '../../factories/delivered-release.ts';
 import { createPartner, s3Transport } from '../../factories/partners.ts';
-import { ReleaseFactory } from '../../factories/releases.ts';
+import { releaseFactory } from '../../factories/releases.ts';
 import { signedIn } from '../../factories/signed-in.ts';
 import { WorkflowFactory } from '../../factories/workflow.ts';
 import { eventually } from '../../utils/background.ts';
@@ -28,7 +28,7 @@ describe('a delivered release goes live on its release date', {
     const owner = await signedIn(api, admin, { role: 'label_manager' });
     // The target's clock and ours agree on the day (UTC) unless this runs across midnight.
     const today = new Date().toISOString().slice(0, 10);
-    const factory = ReleaseFactory.single().params({ releaseDate: today });
+    const factory = releaseFactory.single().params({ releaseDate: today });
     const release = await WorkflowFactory.release(api, { owner, reviewer: admin }, 'approved', factory);
     const distributed = await api
       .as(owner)

@@ -3,7 +3,7 @@ import type { ApiClient } from 'soundcheck/client/http-client.ts';
 import type { Static } from 'typebox';
 import { covers } from '../../contract/checklist.ts';
 import { createArtist } from '../../factories/artists.ts';
-import { type QcProblem, ReleaseFactory, releaseBody, trackBody } from '../../factories/releases.ts';
+import { type QcProblem, releaseBody, releaseFactory, trackBody } from '../../factories/releases.ts';
 import { type SignedInUser, signedIn } from '../../factories/signed-in.ts';
 import qcRules from '../../fixtures/qc/qc_rules.json' with { type: 'json' };
 import { describe, expect, test } from '../../utils/test.ts';
@@ -24,7 +24,7 @@ type Breaker = (api: ApiClient, manager: SignedInUser) => Promise<{ id: string }
 const viaFactory =
   (problem: QcProblem): Breaker =>
   (api, manager) =>
-    ReleaseFactory.single().invalidForQc(problem).create(api, manager);
+    releaseFactory.single().invalidForQc(problem).as(api, manager).create();
 async function withBody(api: ApiClient, manager: SignedInUser, change: object, artistName?: string) {
   const artist = await createArtist(api, manager, artistName ? { name: artistName } : {});
   const body = { ...releaseBody([artist.id]), ...change } as ReturnType<typeof releaseBody>;
@@ -82,7 +82,7 @@ describe('QC rules through /validate, with the severity qc_rules.json gives them
 
   test('a track without a MainArtist contributor breaks R4', async ({ api, admin }) => {
     const manager = await signedIn(api, admin, { role: 'label_manager' });
-    const release = await ReleaseFactory.single().create(api, manager);
+    const release = await releaseFactory.single().as(api, manager).create();
     const artistId = release.primaryArtistIds[0] as string;
     const featured = trackBody(artistId, 2, { contributors: [{ artistId, role: 'FeaturedArtist' }] });
     expect((await api.as(manager).post(`/v1/releases/${release.id}/tracks`, featured)).status).toBe(201);

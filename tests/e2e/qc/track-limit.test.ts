@@ -1,7 +1,9 @@
+import type { Finding as FindingSchema } from '@soundcheck/api/review/schema.ts';
+import type { Static } from 'typebox';
 import { covers } from '../../contract/checklist.ts';
 import { expectStatus } from '../../factories/expect-status.ts';
 import { randomIsrc } from '../../factories/identifiers.ts';
-import { ReleaseFactory, trackBody } from '../../factories/releases.ts';
+import { releaseFactory, trackBody } from '../../factories/releases.ts';
 import { signedIn } from '../../factories/signed-in.ts';
 import { describe, expect, test } from '../../utils/test.ts';
 
@@ -9,10 +11,7 @@ const limit = 500;
 /** Track numbers are contiguous per disc, so the tracks go in as parallel chains, one per disc. */
 const discs = 10;
 
-interface Finding {
-  rule: string;
-  severity: string;
-}
+type Finding = Static<typeof FindingSchema>;
 
 // qc_rules.json M14: track count <= 500 per release (Apple's package limit), blocking. At the boundary:
 // 500 tracks pass the rule, the 501st breaks it.
@@ -23,7 +22,7 @@ describe('QC rule M14: at most 500 tracks per release', {
 }, () => {
   test('500 tracks pass M14; the 501st is a blocking finding', async ({ api, admin }) => {
     const manager = await signedIn(api, admin, { role: 'label_manager' });
-    const release = await ReleaseFactory.album({ tracks: 0 }).create(api, manager);
+    const release = await releaseFactory.album({ tracks: 0 }).as(api, manager).create();
     const artistId = release.primaryArtistIds[0] as string;
     // One ISRC stem per release and a running number: no two of the 501 collide.
     const stem = randomIsrc().slice(0, 7);

@@ -1,7 +1,7 @@
 import type { HistoryItem as HistoryItemSchema } from '@soundcheck/api/releases/schema.ts';
 import type { Static } from 'typebox';
 import { covers } from '../../contract/checklist.ts';
-import { ReleaseFactory } from '../../factories/releases.ts';
+import { releaseFactory } from '../../factories/releases.ts';
 import { createLabel, signedIn } from '../../factories/signed-in.ts';
 import { WorkflowFactory } from '../../factories/workflow.ts';
 import { expectRefusal } from '../../utils/contract/refusal.ts';
@@ -18,7 +18,7 @@ describe('the four-eyes rule and the audit trail', {
     admin,
   }) => {
     const label = await createLabel(api, admin);
-    const factory = ReleaseFactory.single().params({ labelId: label.id });
+    const factory = releaseFactory.single().params({ labelId: label.id });
     const release = await WorkflowFactory.release(
       api,
       { owner: admin, reviewer: admin },

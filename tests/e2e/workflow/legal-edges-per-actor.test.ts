@@ -1,5 +1,5 @@
 import { covers } from '../../contract/checklist.ts';
-import { ReleaseFactory } from '../../factories/releases.ts';
+import { releaseFactory } from '../../factories/releases.ts';
 import { createLabel, signedIn } from '../../factories/signed-in.ts';
 import { type ReachableState, WorkflowFactory } from '../../factories/workflow.ts';
 import { describe, expect, test } from '../../utils/test.ts';
@@ -43,7 +43,7 @@ describe('every legal edge, by each of its actors', {
     // The release's creator is the artist when the artist acts, the manager otherwise.
     const owner = actor === 'artist' ? artist : manager;
     // A submit from draft needs the assets QC asks for (R2, R3); the factory uploads them on the way otherwise.
-    const factory = action === 'submit' ? ReleaseFactory.single().withAssets() : ReleaseFactory.single();
+    const factory = action === 'submit' ? releaseFactory.single().withAssets() : releaseFactory.single();
     const release = await WorkflowFactory.release(api, { owner, reviewer }, from, factory);
     const by = { artist, label_manager: manager, admin, reviewer }[actor];
     const body =

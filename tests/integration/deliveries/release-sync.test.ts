@@ -12,7 +12,7 @@ import { asc, eq } from 'drizzle-orm';
 import type { ApiClient } from 'soundcheck/client/http-client.ts';
 import { createPartner, s3Transport } from '../../factories/partners.ts';
 import { walkReleaseTo } from '../../factories/release-state.ts';
-import { ReleaseFactory } from '../../factories/releases.ts';
+import { releaseFactory } from '../../factories/releases.ts';
 import { type SignedInUser, signedIn } from '../../factories/signed-in.ts';
 import { describe, expect, test } from '../../utils/test.ts';
 
@@ -46,7 +46,7 @@ const rejection: Acknowledgement = {
  */
 async function releaseWith(api: ApiClient, admin: SignedInUser, deps: Deps, state: ReleaseState, spec: Spec) {
   const owner = await signedIn(api, admin, { role: 'label_manager' });
-  const created = await ReleaseFactory.single().create(api, owner);
+  const created = await releaseFactory.single().as(api, owner).create();
   const partnerIds: string[] = [];
   for (const _ of new Set(spec.map((row) => row.partner))) {
     partnerIds.push(

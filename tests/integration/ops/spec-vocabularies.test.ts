@@ -7,7 +7,7 @@ import {
   releaseTypes,
 } from '@soundcheck/api/vocabulary/catalog.ts';
 import { readDocument, type Schema } from 'soundcheck/fuzz/spec.ts';
-import { ReleaseFactory, releaseBody, trackBody } from '../../factories/releases.ts';
+import { releaseBody, releaseFactory, trackBody } from '../../factories/releases.ts';
 import { signedIn } from '../../factories/signed-in.ts';
 import { describe, expect, test } from '../../utils/test.ts';
 
@@ -82,7 +82,7 @@ describe('every vocabulary API.md names is an enum in the spec, equal to the cod
     admin,
   }) => {
     const manager = await signedIn(api, admin, { role: 'label_manager' });
-    const release = await ReleaseFactory.single().create(api, manager);
+    const release = await releaseFactory.single().as(api, manager).create();
     const artistId = release.primaryArtistIds[0] ?? '';
     const refusals = [
       await api.as(manager).post('/v1/releases', releaseBody(release.primaryArtistIds, { language: 'xx' })),

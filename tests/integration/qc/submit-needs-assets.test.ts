@@ -2,7 +2,7 @@ import { analyseAsset } from '@soundcheck/api/assets/analysis-job.ts';
 import type { ValidationReport } from '@soundcheck/api/review/schema.ts';
 import type { Static } from 'typebox';
 import { attachAssets } from '../../factories/assets.ts';
-import { type Release, ReleaseFactory } from '../../factories/releases.ts';
+import { type Release, releaseFactory } from '../../factories/releases.ts';
 import { signedIn } from '../../factories/signed-in.ts';
 import { describe, expect, test } from '../../utils/test.ts';
 
@@ -19,7 +19,7 @@ describe('submit needs the artwork and every track’s valid audio (R2, R3)', {
     admin,
   }) => {
     const owner = await signedIn(api, admin, { role: 'label_manager' });
-    const release = await ReleaseFactory.single().create(api, owner);
+    const release = await releaseFactory.single().as(api, owner).create();
     const report = await api.as(owner).post<Report>(`/v1/releases/${release.id}/validate`);
     expect(report.body).toEqual({
       valid: false,
@@ -47,7 +47,7 @@ describe('submit needs the artwork and every track’s valid audio (R2, R3)', {
     admin,
   }) => {
     const owner = await signedIn(api, admin, { role: 'label_manager' });
-    const release = await ReleaseFactory.album({ tracks: 2 }).create(api, owner);
+    const release = await releaseFactory.album({ tracks: 2 }).as(api, owner).create();
     const [first, second] = release.tracks as [Release['tracks'][number], Release['tracks'][number]];
     await attachAssets(api, owner, { id: release.id, tracks: [first] });
     expect((await api.as(owner).post(`/v1/releases/${release.id}/submit`)).body).toMatchObject({
@@ -65,9 +65,11 @@ describe('submit needs the artwork and every track’s valid audio (R2, R3)', {
     admin,
   }) => {
     const owner = await signedIn(api, admin, { role: 'label_manager' });
-    const release = await ReleaseFactory.single()
+    const release = await releaseFactory
+      .single()
       .withAssets({ audio: 'mono-44100-16.wav' })
-      .create(api, owner);
+      .as(api, owner)
+      .create();
     const submit = await api
       .as(owner)
       .post<{ errors: Array<{ field: string; code: string }> }>(`/v1/releases/${release.id}/submit`);
@@ -86,9 +88,11 @@ describe('submit needs the artwork and every track’s valid audio (R2, R3)', {
     deps,
   }) => {
     const owner = await signedIn(api, admin, { role: 'label_manager' });
-    const release = await ReleaseFactory.single()
+    const release = await releaseFactory
+      .single()
       .withAssets({ audio: 'valid-44100-16-stereo.wav' })
-      .create(api, owner);
+      .as(api, owner)
+      .create();
     await deps.queue.drain();
     // In-process jobs run at once; put the WAV back where a busy worker would leave it: not analysed yet.
     const [audio] = await db.query<{ id: string }>(

@@ -1,11 +1,11 @@
-import { ReleaseFactory } from '../../factories/releases.ts';
+import { releaseFactory } from '../../factories/releases.ts';
 import { signedIn } from '../../factories/signed-in.ts';
 import { describe, expect, test } from '../../utils/test.ts';
 
 describe('POST /v1/releases/{id}/validate', { tags: ['integration', 'qc'] }, () => {
   test('a correct release is valid with no findings', async ({ api, admin }) => {
     const manager = await signedIn(api, admin, { role: 'label_manager' });
-    const release = await ReleaseFactory.album().explicit().withAssets().create(api, manager);
+    const release = await releaseFactory.album().explicit().withAssets().as(api, manager).create();
     const response = await api.as(manager).post(`/v1/releases/${release.id}/validate`);
     expect(response.status).toBe(200);
     expect(response.body).toEqual({ valid: true, findings: [] });
@@ -19,7 +19,12 @@ describe('POST /v1/releases/{id}/validate', { tags: ['integration', 'qc'] }, () 
     ['R3-no-audio', 'R3', 'tracks.0.audio'],
   ] as const)('%s gives a blocking %s finding on %s', async ([problem, rule, field], { api, admin }) => {
     const manager = await signedIn(api, admin, { role: 'label_manager' });
-    const release = await ReleaseFactory.single().withAssets().invalidForQc(problem).create(api, manager);
+    const release = await releaseFactory
+      .single()
+      .withAssets()
+      .invalidForQc(problem)
+      .as(api, manager)
+      .create();
     const response = await api.as(manager).post(`/v1/releases/${release.id}/validate`);
     expect(response.body).toEqual({
       valid: false,
@@ -30,10 +35,12 @@ describe('POST /v1/releases/{id}/validate', { tags: ['integration', 'qc'] }, () 
   test('warnings (release type, lead time) leave it valid', async ({ api, admin }) => {
     const manager = await signedIn(api, admin, { role: 'label_manager' });
     const today = new Date().toISOString().slice(0, 10);
-    const release = await ReleaseFactory.album({ tracks: 2 })
+    const release = await releaseFactory
+      .album({ tracks: 2 })
       .params({ releaseDate: today })
       .withAssets()
-      .create(api, manager);
+      .as(api, manager)
+      .create();
     const response = await api.as(manager).post(`/v1/releases/${release.id}/validate`);
     expect(response.body).toEqual({
       valid: true,
@@ -49,7 +56,7 @@ describe('POST /v1/releases/{id}/validate', { tags: ['integration', 'qc'] }, () 
     admin,
   }) => {
     const manager = await signedIn(api, admin, { role: 'label_manager' });
-    const release = await ReleaseFactory.single().create(api, manager);
+    const release = await releaseFactory.single().as(api, manager).create();
     const reviewer = await signedIn(api, admin, { role: 'reviewer' });
     const stranger = await signedIn(api, admin, { role: 'label_manager' });
     expect((await api.as(reviewer).post(`/v1/releases/${release.id}/validate`)).status).toBe(200);

@@ -1,7 +1,7 @@
 import type { ReleaseList } from '@soundcheck/api/releases/schema.ts';
 import type { Static } from 'typebox';
 import { createArtist } from '../../factories/artists.ts';
-import { type Release, ReleaseFactory, releaseBody } from '../../factories/releases.ts';
+import { type Release, releaseBody, releaseFactory } from '../../factories/releases.ts';
 import { signedIn } from '../../factories/signed-in.ts';
 import { describe, expect, test } from '../../utils/test.ts';
 
@@ -10,7 +10,7 @@ type Page = Static<typeof ReleaseList>;
 describe('GET /v1/releases and /v1/releases/{id}', { tags: ['integration', 'catalog', 'tenancy'] }, () => {
   test('a release reads back whole, with its tracks in order', async ({ api, admin }) => {
     const manager = await signedIn(api, admin, { role: 'label_manager' });
-    const created = await ReleaseFactory.ep().create(api, manager);
+    const created = await releaseFactory.ep().as(api, manager).create();
     const response = await api.as(manager).get<Release>(`/v1/releases/${created.id}`);
     expect(response.status).toBe(200);
     expect(response.body).toEqual(created);
@@ -23,10 +23,10 @@ describe('GET /v1/releases and /v1/releases/{id}', { tags: ['integration', 'cata
   }) => {
     const manager = await signedIn(api, admin, { role: 'label_manager' });
     const artist = await signedIn(api, admin, { role: 'artist', labelId: manager.labelId! });
-    const byManager = await ReleaseFactory.single().create(api, manager);
-    const byArtist = await ReleaseFactory.single().create(api, artist);
+    const byManager = await releaseFactory.single().as(api, manager).create();
+    const byArtist = await releaseFactory.single().as(api, artist).create();
     const stranger = await signedIn(api, admin, { role: 'label_manager' });
-    const foreign = await ReleaseFactory.single().create(api, stranger);
+    const foreign = await releaseFactory.single().as(api, stranger).create();
     const ids = (page: Page) => page.items.map((release) => release.id).sort();
 
     expect(ids((await api.as(manager).get<Page>('/v1/releases')).body)).toEqual(
@@ -108,7 +108,7 @@ describe('GET /v1/releases and /v1/releases/{id}', { tags: ['integration', 'cata
   }) => {
     const manager = await signedIn(api, admin, { role: 'label_manager' });
     const stranger = await signedIn(api, admin, { role: 'label_manager' });
-    const foreign = await ReleaseFactory.single().create(api, stranger);
+    const foreign = await releaseFactory.single().as(api, stranger).create();
     const hidden = await api.as(manager).get(`/v1/releases/${foreign.id}`);
     const missing = await api.as(manager).get('/v1/releases/01890000-0000-7000-8000-000000000000');
     expect(hidden.status).toBe(404);

@@ -1,6 +1,6 @@
 import { createArtist } from '../../factories/artists.ts';
 import { randomEan13 } from '../../factories/identifiers.ts';
-import { type Release, ReleaseFactory } from '../../factories/releases.ts';
+import { type Release, releaseFactory } from '../../factories/releases.ts';
 import { signedIn } from '../../factories/signed-in.ts';
 import { WorkflowFactory } from '../../factories/workflow.ts';
 import { describe, expect, test } from '../../utils/test.ts';
@@ -8,7 +8,7 @@ import { describe, expect, test } from '../../utils/test.ts';
 describe('PATCH /v1/releases/{id}', { tags: ['integration', 'catalog', 'workflow'] }, () => {
   test('changes the given fields of a draft and nothing else; the state stays', async ({ api, admin }) => {
     const manager = await signedIn(api, admin, { role: 'label_manager' });
-    const release = await ReleaseFactory.single().create(api, manager);
+    const release = await releaseFactory.single().as(api, manager).create();
     const featured = await createArtist(api, manager);
     const upc = randomEan13();
     const response = await api.as(manager).patch<Release>(`/v1/releases/${release.id}`, {
@@ -30,7 +30,7 @@ describe('PATCH /v1/releases/{id}', { tags: ['integration', 'catalog', 'workflow
 
   test('an empty body, unknown fields and state/labelId are refused (400)', async ({ api, admin }) => {
     const manager = await signedIn(api, admin, { role: 'label_manager' });
-    const release = await ReleaseFactory.single().create(api, manager);
+    const release = await releaseFactory.single().as(api, manager).create();
     for (const body of [{}, { state: 'approved' }, { labelId: manager.labelId }, { createdBy: admin.id }]) {
       expect((await api.as(manager).patch(`/v1/releases/${release.id}`, body)).status).toBe(400);
     }
@@ -52,8 +52,8 @@ describe('PATCH /v1/releases/{id}', { tags: ['integration', 'catalog', 'workflow
   test('an artist edits only releases they created; a reviewer edits none (403)', async ({ api, admin }) => {
     const manager = await signedIn(api, admin, { role: 'label_manager' });
     const artist = await signedIn(api, admin, { role: 'artist', labelId: manager.labelId! });
-    const own = await ReleaseFactory.single().create(api, artist);
-    const managers = await ReleaseFactory.single().create(api, manager);
+    const own = await releaseFactory.single().as(api, artist).create();
+    const managers = await releaseFactory.single().as(api, manager).create();
     expect((await api.as(artist).patch(`/v1/releases/${own.id}`, { genre: 'Rock' })).status).toBe(200);
     // Not the artist's own: not even visible to them.
     expect((await api.as(artist).patch(`/v1/releases/${managers.id}`, { genre: 'Rock' })).status).toBe(404);
@@ -63,8 +63,8 @@ describe('PATCH /v1/releases/{id}', { tags: ['integration', 'catalog', 'workflow
 
   test('changing the UPC to another release’s barcode is 409 CONFLICT', async ({ api, admin }) => {
     const manager = await signedIn(api, admin, { role: 'label_manager' });
-    const first = await ReleaseFactory.single().create(api, manager);
-    const second = await ReleaseFactory.single().create(api, manager);
+    const first = await releaseFactory.single().as(api, manager).create();
+    const second = await releaseFactory.single().as(api, manager).create();
     const response = await api.as(manager).patch(`/v1/releases/${second.id}`, { upc: first.upc });
     expect(response.body).toMatchObject({ status: 409, code: 'CONFLICT' });
   });
@@ -73,7 +73,7 @@ describe('PATCH /v1/releases/{id}', { tags: ['integration', 'catalog', 'workflow
 describe('DELETE /v1/releases/{id}', { tags: ['integration', 'catalog', 'workflow'] }, () => {
   test('deletes a draft with its tracks (204, then 404)', async ({ api, admin }) => {
     const manager = await signedIn(api, admin, { role: 'label_manager' });
-    const release = await ReleaseFactory.ep().create(api, manager);
+    const release = await releaseFactory.ep().as(api, manager).create();
     expect((await api.as(manager).delete(`/v1/releases/${release.id}`)).status).toBe(204);
     expect((await api.as(manager).get(`/v1/releases/${release.id}`)).status).toBe(404);
   });
@@ -89,7 +89,7 @@ describe('DELETE /v1/releases/{id}', { tags: ['integration', 'catalog', 'workflo
       status: 409,
       code: 'INVALID_TRANSITION',
     });
-    const draft = await ReleaseFactory.single().create(api, owner);
+    const draft = await releaseFactory.single().as(api, owner).create();
     expect((await api.as(reviewer).delete(`/v1/releases/${draft.id}`)).status).toBe(403);
   });
 });

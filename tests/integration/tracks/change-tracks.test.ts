@@ -1,6 +1,6 @@
 import type { TrackList } from '@soundcheck/api/tracks/schema.ts';
 import type { Static } from 'typebox';
-import { type Release, ReleaseFactory, type Track } from '../../factories/releases.ts';
+import { type Release, releaseFactory, type Track } from '../../factories/releases.ts';
 import { signedIn } from '../../factories/signed-in.ts';
 import { describe, expect, test } from '../../utils/test.ts';
 
@@ -11,7 +11,7 @@ const order = (release: Release) => release.tracks.map((t) => t.id);
 describe('GET/PATCH/DELETE /v1/releases/{id}/tracks/{trackId}', { tags: ['integration', 'catalog'] }, () => {
   test('moving a track renumbers the others; removing one closes the gap', async ({ api, admin }) => {
     const manager = await signedIn(api, admin, { role: 'label_manager' });
-    const release = await ReleaseFactory.ep().create(api, manager);
+    const release = await releaseFactory.ep().as(api, manager).create();
     const [a, b, c, d, e] = order(release);
     const moved = await api.as(manager).patch(`/v1/releases/${release.id}/tracks/${e}`, { trackNumber: 2 });
     expect(moved.body).toMatchObject({ id: e, trackNumber: 2 });
@@ -28,7 +28,7 @@ describe('GET/PATCH/DELETE /v1/releases/{id}/tracks/{trackId}', { tags: ['integr
 
   test('PATCH changes fields and checks identifiers; GET reads one track', async ({ api, admin }) => {
     const manager = await signedIn(api, admin, { role: 'label_manager' });
-    const release = await ReleaseFactory.single().create(api, manager);
+    const release = await releaseFactory.single().as(api, manager).create();
     const track = release.tracks[0]!;
     const path = `/v1/releases/${release.id}/tracks/${track.id}`;
     const changed = await api
@@ -48,8 +48,8 @@ describe('GET/PATCH/DELETE /v1/releases/{id}/tracks/{trackId}', { tags: ['integr
 
   test('a track of another release answers 404 under this one', async ({ api, admin }) => {
     const manager = await signedIn(api, admin, { role: 'label_manager' });
-    const one = await ReleaseFactory.single().create(api, manager);
-    const two = await ReleaseFactory.single().create(api, manager);
+    const one = await releaseFactory.single().as(api, manager).create();
+    const two = await releaseFactory.single().as(api, manager).create();
     const path = `/v1/releases/${one.id}/tracks/${two.tracks[0]!.id}`;
     expect((await api.as(manager).get(path)).status).toBe(404);
     expect((await api.as(manager).patch(path, { title: 'x' })).status).toBe(404);
@@ -58,7 +58,7 @@ describe('GET/PATCH/DELETE /v1/releases/{id}/tracks/{trackId}', { tags: ['integr
 
   test('GET /tracks pages in disc and track order', async ({ api, admin }) => {
     const manager = await signedIn(api, admin, { role: 'label_manager' });
-    const release = await ReleaseFactory.album({ tracks: 7 }).create(api, manager);
+    const release = await releaseFactory.album({ tracks: 7 }).as(api, manager).create();
     const seen: Track[] = [];
     let cursor: string | null = null;
     do {

@@ -1,6 +1,6 @@
 import { createArtist } from '../../factories/artists.ts';
 import { randomIswc } from '../../factories/identifiers.ts';
-import { type Release, ReleaseFactory, type Track, trackBody } from '../../factories/releases.ts';
+import { type Release, releaseFactory, type Track, trackBody } from '../../factories/releases.ts';
 import { signedIn } from '../../factories/signed-in.ts';
 import { describe, expect, test } from '../../utils/test.ts';
 
@@ -12,7 +12,7 @@ describe('POST /v1/releases/{id}/tracks', { tags: ['integration', 'catalog', 'id
     admin,
   }) => {
     const manager = await signedIn(api, admin, { role: 'label_manager' });
-    const release = await ReleaseFactory.single().invalidForQc('R1-no-tracks').create(api, manager);
+    const release = await releaseFactory.single().invalidForQc('R1-no-tracks').as(api, manager).create();
     const artistId = release.primaryArtistIds[0]!;
     const featured = await createArtist(api, manager);
     const iswc = randomIswc();
@@ -54,7 +54,7 @@ describe('POST /v1/releases/{id}/tracks', { tags: ['integration', 'catalog', 'id
     ],
   ] as const)('a bad %s is 400 naming it', async ([field, change], { api, admin }) => {
     const manager = await signedIn(api, admin, { role: 'label_manager' });
-    const release = await ReleaseFactory.single().create(api, manager);
+    const release = await releaseFactory.single().as(api, manager).create();
     const body = { ...trackBody(release.primaryArtistIds[0]!, 2), ...change };
     const response = await api.as(manager).post(`/v1/releases/${release.id}/tracks`, body);
     expect(response.status).toBe(400);
@@ -66,7 +66,7 @@ describe('POST /v1/releases/{id}/tracks', { tags: ['integration', 'catalog', 'id
 
   test('an ISRC already on the release is 409 CONFLICT, in any spelling', async ({ api, admin }) => {
     const manager = await signedIn(api, admin, { role: 'label_manager' });
-    const release = await ReleaseFactory.single().create(api, manager);
+    const release = await releaseFactory.single().as(api, manager).create();
     const existing = release.tracks[0]!.isrc;
     const hyphenated = `${existing.slice(0, 2)}-${existing.slice(2, 5)}-${existing.slice(5, 7)}-${existing.slice(7)}`;
     const response = await api
@@ -83,8 +83,8 @@ describe('POST /v1/releases/{id}/tracks', { tags: ['integration', 'catalog', 'id
     admin,
   }) => {
     const manager = await signedIn(api, admin, { role: 'label_manager' });
-    const single = await ReleaseFactory.single().create(api, manager);
-    const album = await ReleaseFactory.album().create(api, manager);
+    const single = await releaseFactory.single().as(api, manager).create();
+    const album = await releaseFactory.album().as(api, manager).create();
     const response = await api
       .as(manager)
       .post(
@@ -99,7 +99,7 @@ describe('POST /v1/releases/{id}/tracks', { tags: ['integration', 'catalog', 'id
     admin,
   }) => {
     const manager = await signedIn(api, admin, { role: 'label_manager' });
-    const release = await ReleaseFactory.single().invalidForQc('R1-no-tracks').create(api, manager);
+    const release = await releaseFactory.single().invalidForQc('R1-no-tracks').as(api, manager).create();
     const artistId = release.primaryArtistIds[0]!;
     const add = (n: number, title: string, disc?: number) =>
       api
@@ -130,7 +130,7 @@ describe('POST /v1/releases/{id}/tracks', { tags: ['integration', 'catalog', 'id
     const manager = await signedIn(api, admin, { role: 'label_manager' });
     const stranger = await signedIn(api, admin, { role: 'label_manager' });
     const theirs = await createArtist(api, stranger);
-    const release = await ReleaseFactory.single().withAssets().create(api, manager);
+    const release = await releaseFactory.single().withAssets().as(api, manager).create();
     const foreign = await api.as(manager).post(`/v1/releases/${release.id}/tracks`, trackBody(theirs.id, 2));
     expect(foreign.body).toMatchObject({
       status: 422,

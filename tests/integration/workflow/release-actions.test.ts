@@ -1,4 +1,4 @@
-import { type Release, ReleaseFactory } from '../../factories/releases.ts';
+import { type Release, releaseFactory } from '../../factories/releases.ts';
 import { signedIn } from '../../factories/signed-in.ts';
 import { WorkflowFactory } from '../../factories/workflow.ts';
 import { describe, expect, test } from '../../utils/test.ts';
@@ -7,7 +7,7 @@ describe('POST /v1/releases/{id}/{action}', { tags: ['integration', 'workflow'] 
   test('the happy path answers the whole release with its new state each time', async ({ api, admin }) => {
     const owner = await signedIn(api, admin, { role: 'label_manager' });
     const reviewer = await signedIn(api, admin, { role: 'reviewer' });
-    const release = await ReleaseFactory.single().withAssets().create(api, owner);
+    const release = await releaseFactory.single().withAssets().as(api, owner).create();
     const steps: Array<[typeof owner, string, string]> = [
       [owner, 'submit', 'submitted'],
       [reviewer, 'start-review', 'in_review'],
@@ -25,10 +25,12 @@ describe('POST /v1/releases/{id}/{action}', { tags: ['integration', 'workflow'] 
     admin,
   }) => {
     const owner = await signedIn(api, admin, { role: 'label_manager' });
-    const release = await ReleaseFactory.single()
+    const release = await releaseFactory
+      .single()
       .withAssets()
       .invalidForQc('M5-title-mismatch')
-      .create(api, owner);
+      .as(api, owner)
+      .create();
     const response = await api.as(owner).post(`/v1/releases/${release.id}/submit`);
     expect(response.status).toBe(422);
     expect(response.body).toMatchObject({
@@ -44,10 +46,12 @@ describe('POST /v1/releases/{id}/{action}', { tags: ['integration', 'workflow'] 
   }) => {
     const manager = await signedIn(api, admin, { role: 'label_manager' });
     const reviewer = await signedIn(api, admin, { role: 'reviewer' });
-    const release = await ReleaseFactory.single()
+    const release = await releaseFactory
+      .single()
       .withAssets()
       .params({ labelId: manager.labelId! })
-      .create(api, admin);
+      .as(api, admin)
+      .create();
     await api.as(admin).post(`/v1/releases/${release.id}/submit`);
     await api.as(admin).post(`/v1/releases/${release.id}/start-review`);
     const own = await api.as(admin).post(`/v1/releases/${release.id}/approve`);
@@ -107,7 +111,7 @@ describe('POST /v1/releases/{id}/{action}', { tags: ['integration', 'workflow'] 
     const manager = await signedIn(api, admin, { role: 'label_manager' });
     const artist = await signedIn(api, admin, { role: 'artist', labelId: manager.labelId! });
     const reviewer = await signedIn(api, admin, { role: 'reviewer' });
-    const release = await ReleaseFactory.single().withAssets().create(api, artist);
+    const release = await releaseFactory.single().withAssets().as(api, artist).create();
     expect((await api.as(reviewer).post(`/v1/releases/${release.id}/submit`)).status).toBe(403);
     expect((await api.as(reviewer).post(`/v1/releases/${release.id}/archive`)).status).toBe(403);
     expect((await api.as(artist).post(`/v1/releases/${release.id}/archive`)).status).toBe(403);
@@ -125,7 +129,7 @@ describe('POST /v1/releases/{id}/{action}', { tags: ['integration', 'workflow'] 
 
   test('actions other than request-changes refuse a body (400)', async ({ api, admin }) => {
     const owner = await signedIn(api, admin, { role: 'label_manager' });
-    const release = await ReleaseFactory.single().withAssets().create(api, owner);
+    const release = await releaseFactory.single().withAssets().as(api, owner).create();
     const response = await api.as(owner).post(`/v1/releases/${release.id}/submit`, { state: 'approved' });
     expect(response.status).toBe(400);
     expect((await api.as(owner).post(`/v1/releases/${release.id}/submit`, {})).status).toBe(200);

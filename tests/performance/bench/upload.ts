@@ -7,7 +7,7 @@ import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { createApiClient, fetchTransport } from 'soundcheck/client/http-client.ts';
 import { request } from 'undici';
-import { ReleaseFactory } from '../../factories/releases.ts';
+import { releaseFactory } from '../../factories/releases.ts';
 import { createLabel, signIn } from '../../factories/signed-in.ts';
 import { wavHeader } from '../../fixtures/wav.ts';
 import { bareEnv, startApiProcess } from '../../utils/api-process.ts';
@@ -46,9 +46,11 @@ try {
   const api = createApiClient(fetchTransport(server.url));
   const signedIn = await signIn(api, admin.email, admin.password);
   const label = await createLabel(api, signedIn);
-  const release = await ReleaseFactory.album({ tracks: 3 })
+  const release = await releaseFactory
+    .album({ tracks: 3 })
     .params({ labelId: label.id })
-    .create(api, signedIn);
+    .as(api, signedIn)
+    .create();
   const idle = memory(pid);
 
   const upload = async (trackId: string, source: string) => {

@@ -1,5 +1,5 @@
 import { defineScenario, journeys } from 'soundcheck/load/index.ts';
-import { ReleaseFactory } from '../../factories/releases.ts';
+import { releaseFactory } from '../../factories/releases.ts';
 import type { SignedInUser } from '../../factories/signed-in.ts';
 import { castOf, inBatches } from './cast.ts';
 
@@ -20,7 +20,7 @@ export default defineScenario<Catalogue>({
   async setup({ http, env }) {
     const { manager } = await castOf(http);
     const releases = await inBatches(Number(env.SOUNDCHECK_CATALOG_RELEASES ?? 12), 4, (i) =>
-      (i % 3 ? ReleaseFactory.single() : ReleaseFactory.ep()).create(http, manager),
+      (i % 3 ? releaseFactory.single() : releaseFactory.ep()).as(http, manager).create(),
     );
     return { manager, releaseIds: releases.map((release) => release.id) };
   },

@@ -1,5 +1,5 @@
 import { defineScenario } from 'soundcheck/load/index.ts';
-import { ReleaseFactory } from '../../factories/releases.ts';
+import { releaseFactory } from '../../factories/releases.ts';
 import { castOf, inBatches } from './cast.ts';
 
 /**
@@ -12,7 +12,7 @@ export default defineScenario({
   executor: { type: 'constant-vus', vus: 1, duration: '10s' },
   async setup({ http }) {
     const { manager } = await castOf(http);
-    const releases = await inBatches(6, 3, () => ReleaseFactory.ep().create(http, manager));
+    const releases = await inBatches(6, 3, () => releaseFactory.ep().as(http, manager).create());
     return { manager, releaseIds: releases.map((release) => release.id) };
   },
   async iteration(ctx, { manager, releaseIds }) {

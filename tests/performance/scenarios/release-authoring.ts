@@ -1,5 +1,5 @@
 import { defineScenario } from 'soundcheck/load/index.ts';
-import { ReleaseFactory } from '../../factories/releases.ts';
+import { releaseFactory } from '../../factories/releases.ts';
 import type { SignedInUser } from '../../factories/signed-in.ts';
 import { castOf } from './cast.ts';
 
@@ -14,8 +14,8 @@ export default defineScenario<{ manager: SignedInUser }>({
     return { manager: (await castOf(http)).manager };
   },
   async iteration(ctx, { manager }) {
-    const factory = ctx.random() < 0.7 ? ReleaseFactory.single() : ReleaseFactory.ep();
-    const release = await factory.withAssets().create(ctx.http, manager);
+    const factory = ctx.random() < 0.7 ? releaseFactory.single() : releaseFactory.ep();
+    const release = await factory.withAssets().as(ctx.http, manager).create();
     const validation = await ctx.http
       .as(manager)
       .post<{ valid: boolean }>(`/v1/releases/${release.id}/validate`);

@@ -1,5 +1,5 @@
 import { defineScenario } from 'soundcheck/load/index.ts';
-import { ReleaseFactory } from '../../factories/releases.ts';
+import { releaseFactory } from '../../factories/releases.ts';
 import type { SignedInUser } from '../../factories/signed-in.ts';
 import { WorkflowFactory } from '../../factories/workflow.ts';
 import { castOf, inBatches } from './cast.ts';
@@ -23,7 +23,7 @@ export default defineScenario<ReviewDesk>({
     const { manager, reviewer } = await castOf(http);
     // One release per iteration: SOUNDCHECK_REVIEW_RELEASES should cover rate × duration.
     const releases = await inBatches(Number(env.SOUNDCHECK_REVIEW_RELEASES ?? 40), 4, () =>
-      ReleaseFactory.single().withAssets().create(http, manager),
+      releaseFactory.single().withAssets().as(http, manager).create(),
     );
     return { manager, reviewer, releaseIds: releases.map((release) => release.id), next: { index: 0 } };
   },

@@ -2,7 +2,7 @@ import { createApiClient, fetchTransport } from 'soundcheck/client/http-client.t
 import { defineScenario, runLoad } from 'soundcheck/load/index.ts';
 import { findKnee } from 'soundcheck/perf/history/knee.ts';
 import { loadSection, writePerfSection } from 'soundcheck/perf/history/load-section.ts';
-import { ReleaseFactory } from '../../factories/releases.ts';
+import { releaseFactory } from '../../factories/releases.ts';
 import type { SignedInUser } from '../../factories/signed-in.ts';
 import { castOf, inBatches } from '../scenarios/cast.ts';
 import { describe, expect, test } from '../support/perf-test.ts';
@@ -20,7 +20,7 @@ const reads = defineScenario<Reads>({
   executor: { type: 'constant-arrival-rate', rate: 2, duration: '5s' },
   async setup({ http }) {
     const { manager } = await castOf(http);
-    const releases = await inBatches(6, 3, () => ReleaseFactory.single().create(http, manager));
+    const releases = await inBatches(6, 3, () => releaseFactory.single().as(http, manager).create());
     return { manager, releaseIds: releases.map((release) => release.id), forbidden: [] };
   },
   async iteration(ctx, data) {

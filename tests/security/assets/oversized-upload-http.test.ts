@@ -5,7 +5,7 @@ import { request } from 'undici';
 import { afterAll, beforeAll } from 'vitest';
 import { covers } from '../../contract/checklist.ts';
 import { adminCredentials } from '../../factories/admin.ts';
-import { ReleaseFactory } from '../../factories/releases.ts';
+import { releaseFactory } from '../../factories/releases.ts';
 import { createLabel, signIn } from '../../factories/signed-in.ts';
 import { sampleBytes } from '../../fixtures/sample-files.ts';
 import { type ApiProcess, bareEnv, startApiProcess } from '../../utils/api-process.ts';
@@ -37,7 +37,7 @@ beforeAll(async () => {
   const api = createApiClient(fetchTransport(baseUrl));
   const user = await signIn(api, admin.email, admin.password);
   const label = await createLabel(api, user);
-  releaseId = (await ReleaseFactory.single().params({ labelId: label.id }).create(api, user)).id;
+  releaseId = (await releaseFactory.single().params({ labelId: label.id }).as(api, user).create()).id;
   token = user.accessToken;
 }, processTestTimeout());
 afterAll(async () => {

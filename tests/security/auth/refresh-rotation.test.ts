@@ -1,13 +1,10 @@
+import type { TokenPair } from '@soundcheck/api/sessions/schema.ts';
+import type { Static } from 'typebox';
 import { covers } from '../../contract/checklist.ts';
 import { signedIn } from '../../factories/signed-in.ts';
 import { describe, expect, test } from '../../utils/test.ts';
 
-interface Pair {
-  accessToken: string;
-  refreshToken: string;
-  tokenType: string;
-  expiresIn: number;
-}
+type Pair = Static<typeof TokenPair>;
 
 // API.md: POST /v1/auth/refresh → 200 new pair (rotation); a refresh token already rotated → 401 and the
 // whole token family is revoked.

@@ -2,7 +2,7 @@ import type { ApiClient } from 'soundcheck/client/http-client.ts';
 import { IdPool } from 'soundcheck/fuzz/id-pool.ts';
 import type { FuzzOptions } from 'soundcheck/fuzz/runner.ts';
 import type { FuzzActor } from 'soundcheck/fuzz/session.ts';
-import { ReleaseFactory } from '../../factories/releases.ts';
+import { releaseFactory } from '../../factories/releases.ts';
 import { type SignedInUser, signedIn, signIn } from '../../factories/signed-in.ts';
 
 const REQUESTS_PER_ADMIN = 400;
@@ -31,7 +31,7 @@ export async function fuzzSetup(
   let turn = 0;
   const manager = await signedIn(api, admin, { role: 'label_manager' });
   const outsider = await signedIn(api, admin, { role: 'label_manager' });
-  const release = await ReleaseFactory.single().create(api, manager);
+  const release = await releaseFactory.single().as(api, manager).create();
   const pool = new IdPool();
   if (manager.labelId) pool.add('/v1/labels', { params: {}, id: manager.labelId });
   pool.add('/v1/users', { params: {}, id: manager.id });

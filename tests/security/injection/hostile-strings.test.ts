@@ -1,7 +1,7 @@
 import type { ApiClient, ApiResponse } from 'soundcheck/client/http-client.ts';
 import { covers } from '../../contract/checklist.ts';
 import { createArtist } from '../../factories/artists.ts';
-import { ReleaseFactory, releaseBody, trackBody } from '../../factories/releases.ts';
+import { type Release, releaseBody, releaseFactory, trackBody } from '../../factories/releases.ts';
 import { type SignedInUser, signedIn } from '../../factories/signed-in.ts';
 import { describe, expect, test } from '../../utils/test.ts';
 import { payloadSeed, samplePayloads } from './payloads.ts';
@@ -31,11 +31,11 @@ const readBack = async (
 };
 
 async function fieldsFor(api: ApiClient, manager: SignedInUser): Promise<Field[]> {
-  const release = await ReleaseFactory.single().create(api, manager);
+  const release = await releaseFactory.single().as(api, manager).create();
   const artistIds = release.primaryArtistIds;
   let nextTrack = release.tracks.length + 1;
   const releasePath = (id: string) => `/v1/releases/${id}`;
-  type R = { title: string; version: string | null; pLine: { owner: string }; cLine: { owner: string } };
+  type R = Pick<Release, 'title' | 'version' | 'pLine' | 'cLine'>;
   const created = (name: string, body: (p: string) => object, pick: (r: R) => unknown): Field => ({
     name: `POST /v1/releases ${name}`,
     async send(c, p) {

@@ -1,6 +1,6 @@
 import type { ApiClient, ApiResponse } from 'soundcheck/client/http-client.ts';
 import { covers } from '../../contract/checklist.ts';
-import { ReleaseFactory, releaseBody } from '../../factories/releases.ts';
+import { releaseBody, releaseFactory } from '../../factories/releases.ts';
 import { signedIn } from '../../factories/signed-in.ts';
 import { expectRefusal } from '../../utils/contract/refusal.ts';
 import { describe, expect, test } from '../../utils/test.ts';
@@ -32,7 +32,7 @@ describe('huge and deeply nested JSON bodies', {
   }) => {
     const manager = await signedIn(api, admin, { role: 'label_manager' });
     const client = api.as(manager);
-    const { primaryArtistIds: ids } = await ReleaseFactory.single().create(api, manager);
+    const { primaryArtistIds: ids } = await releaseFactory.single().as(api, manager).create();
     // The reference: a refusal of a flat body of about the same size (a 200 kB title string).
     const flat = await sendJson(client, titled(ids, JSON.stringify('x'.repeat(200_000))));
     await expectRefusal(api, flat, { status: 400, field: 'title' });
@@ -80,7 +80,7 @@ describe('content-type confusion', { tags: ['security', 'catalog'] }, () => {
     'a release body sent as "%s" is 415 or 400 and creates nothing',
     async ([type, encode], { api, admin }) => {
       const manager = await signedIn(api, admin, { role: 'label_manager' });
-      const { primaryArtistIds } = await ReleaseFactory.single().create(api, manager);
+      const { primaryArtistIds } = await releaseFactory.single().as(api, manager).create();
       const body = releaseBody(primaryArtistIds);
       const headers: Record<string, string> = type ? { 'content-type': type } : {};
       const response: ApiResponse = await api

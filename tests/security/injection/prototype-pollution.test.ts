@@ -1,7 +1,7 @@
 import type { ApiClient, ApiResponse } from 'soundcheck/client/http-client.ts';
 import { covers } from '../../contract/checklist.ts';
 import { artistFactory } from '../../factories/artists.ts';
-import { ReleaseFactory, releaseBody } from '../../factories/releases.ts';
+import { releaseBody, releaseFactory } from '../../factories/releases.ts';
 import { signedIn } from '../../factories/signed-in.ts';
 import { expectRefusal } from '../../utils/contract/refusal.ts';
 import { describe, expect, test } from '../../utils/test.ts';
@@ -57,7 +57,7 @@ describe('prototype pollution keys in request bodies', {
     async ([key, nested], { api, admin, blackBox }) => {
       const manager = await signedIn(api, admin, { role: 'label_manager' });
       const client = api.as(manager);
-      const release = await ReleaseFactory.single().create(api, manager);
+      const release = await releaseFactory.single().as(api, manager).create();
       const releasePath = (id: string) => `/v1/releases/${id}`;
       const attempts: Array<[ApiResponse, (id: string) => string]> = [
         [

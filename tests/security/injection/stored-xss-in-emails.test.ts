@@ -1,4 +1,4 @@
-import { ReleaseFactory } from '../../factories/releases.ts';
+import { releaseFactory } from '../../factories/releases.ts';
 import { createLabel, signedIn } from '../../factories/signed-in.ts';
 import { WorkflowFactory } from '../../factories/workflow.ts';
 import { describe, expect, test } from '../../utils/test.ts';
@@ -22,7 +22,7 @@ describe('stored XSS in notification e-mails', {
     const owner = await signedIn(api, admin, { role: 'label_manager', labelId: label.id });
     const reviewer = await signedIn(api, admin, { role: 'reviewer' });
     const party = { owner, reviewer };
-    const release = await ReleaseFactory.single().withAssets().create(api, owner);
+    const release = await releaseFactory.single().withAssets().as(api, owner).create();
     // A single's title is its track's (QC rule M5), so both carry the payload and the release can be approved.
     const trackPath = `/v1/releases/${release.id}/tracks/${release.tracks[0]!.id}`;
     expect((await api.as(owner).patch(trackPath, { title: TITLE })).status).toBe(200);

@@ -1,6 +1,6 @@
 import type { ApiClient, ApiResponse } from 'soundcheck/client/http-client.ts';
 import { covers } from '../../contract/checklist.ts';
-import { ReleaseFactory, releaseBody } from '../../factories/releases.ts';
+import { releaseBody, releaseFactory } from '../../factories/releases.ts';
 import { signedIn } from '../../factories/signed-in.ts';
 import { describe, expect, test } from '../../utils/test.ts';
 import { payloadSeed, sampleOf } from './payloads.ts';
@@ -19,7 +19,7 @@ describe('time-based blind SQL injection (pg_sleep)', {
     admin,
   }) => {
     const manager = await signedIn(api, admin, { role: 'label_manager' });
-    const release = await ReleaseFactory.single().create(api, manager);
+    const release = await releaseFactory.single().as(api, manager).create();
     const client: ApiClient = api.as(manager);
     let n = 0;
     const benign = () => `Quiet Song ${++n}`;

@@ -1,7 +1,7 @@
 import type { Action } from '@soundcheck/api/policy/table.ts';
 import { createApiClient } from 'soundcheck/client/http-client.ts';
 import { adminCredentials } from '../../factories/admin.ts';
-import { type Release, ReleaseFactory } from '../../factories/releases.ts';
+import { type Release, releaseFactory } from '../../factories/releases.ts';
 import { type SignedInUser, signedIn, signIn } from '../../factories/signed-in.ts';
 import { describe, expect, test } from '../../utils/test.ts';
 import { expectedOutcome, observedOutcome } from './expected-outcome.ts';
@@ -59,7 +59,7 @@ const matrixTest = test.extend('world', { scope: 'file' }, async ({ server }): P
   const labelId = creator.labelId ?? undefined;
   return {
     admin,
-    shared: await ReleaseFactory.single().create(api, creator),
+    shared: await releaseFactory.single().as(api, creator).create(),
     actors: {
       'artist (creator)': creator,
       'artist (same label)': await signedIn(api, admin, { role: 'artist', ...(labelId ? { labelId } : {}) }),
@@ -84,7 +84,7 @@ describe('authorization matrix: every operation on a release × every actor, exp
 }, () => {
   matrixTest.for(cells)('%s as %s', async ([operation, actorName], { api, world }) => {
     const creator = world.actors['artist (creator)'];
-    const release = await ReleaseFactory.single().create(api, creator);
+    const release = await releaseFactory.single().as(api, creator).create();
     const actor = actorName === 'anonymous' ? null : world.actors[actorName];
     const action = operationPolicy[operation] as Action;
     const expected = expectedOutcome(

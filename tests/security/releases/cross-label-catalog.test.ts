@@ -1,6 +1,6 @@
 import { covers } from '../../contract/checklist.ts';
 import { createArtist } from '../../factories/artists.ts';
-import { ReleaseFactory, releaseBody, trackBody } from '../../factories/releases.ts';
+import { releaseBody, releaseFactory, trackBody } from '../../factories/releases.ts';
 import { signedIn } from '../../factories/signed-in.ts';
 import { describe, expect, test } from '../../utils/test.ts';
 
@@ -60,7 +60,7 @@ describe('another label’s catalog is answered like a missing one', {
     async ([, method, path, body], { api, admin }) => {
       const manager = await signedIn(api, admin, { role: 'label_manager' });
       const owner = await signedIn(api, admin, { role: 'label_manager' });
-      const foreign = await ReleaseFactory.single().create(api, owner);
+      const foreign = await releaseFactory.single().as(api, owner).create();
       const own = await createArtist(api, manager);
       const real: Ids = {
         artist: foreign.primaryArtistIds[0]!,
@@ -84,7 +84,7 @@ describe('another label’s catalog is answered like a missing one', {
   }) => {
     const manager = await signedIn(api, admin, { role: 'label_manager' });
     const artist = await signedIn(api, admin, { role: 'artist', labelId: manager.labelId! });
-    const managers = await ReleaseFactory.single().create(api, manager);
+    const managers = await releaseFactory.single().as(api, manager).create();
     for (const path of [
       `/v1/releases/${managers.id}`,
       `/v1/releases/${managers.id}/tracks`,
@@ -97,7 +97,7 @@ describe('another label’s catalog is answered like a missing one', {
 
   test('a partner account sees no catalog at all', async ({ api, admin }) => {
     const manager = await signedIn(api, admin, { role: 'label_manager' });
-    const release = await ReleaseFactory.single().create(api, manager);
+    const release = await releaseFactory.single().as(api, manager).create();
     const partner = await signedIn(api, admin, { role: 'partner' });
     expect((await api.as(partner).get(`/v1/releases/${release.id}`)).status).toBe(404);
     expect((await api.as(partner).get('/v1/releases')).body).toEqual({ items: [], nextCursor: null });

@@ -1,6 +1,6 @@
 import { covers } from '../../contract/checklist.ts';
 import { artistFactory } from '../../factories/artists.ts';
-import { ReleaseFactory, releaseBody, trackBody } from '../../factories/releases.ts';
+import { releaseBody, releaseFactory, trackBody } from '../../factories/releases.ts';
 import { signedIn } from '../../factories/signed-in.ts';
 import { expectRefusal } from '../../utils/contract/refusal.ts';
 import { describe, expect, test } from '../../utils/test.ts';
@@ -27,7 +27,7 @@ describe('mass assignment on the catalog', {
     'POST /v1/releases with %s is 400 on that field, and nothing is written',
     async ([field, value], { api, admin }) => {
       const manager = await signedIn(api, admin, { role: 'label_manager' });
-      const release = await ReleaseFactory.single().create(api, manager);
+      const release = await releaseFactory.single().as(api, manager).create();
       const body = releaseBody(release.primaryArtistIds);
       const response = await api.as(manager).post('/v1/releases', { ...body, [field]: value });
       await expectRefusal(api, response, { status: 400, code: 'VALIDATION_FAILED', field });
@@ -46,7 +46,7 @@ describe('mass assignment on the catalog', {
     'PATCH /v1/releases/{id} with %s is 400 and changes nothing',
     async ([field, value], { api, admin }) => {
       const manager = await signedIn(api, admin, { role: 'label_manager' });
-      const release = await ReleaseFactory.single().create(api, manager);
+      const release = await releaseFactory.single().as(api, manager).create();
       const response = await api
         .as(manager)
         .patch(`/v1/releases/${release.id}`, { title: 'New', [field]: value });
@@ -57,8 +57,8 @@ describe('mass assignment on the catalog', {
 
   test('tracks refuse releaseId and id; artists refuse createdBy', async ({ api, admin }) => {
     const manager = await signedIn(api, admin, { role: 'label_manager' });
-    const release = await ReleaseFactory.single().create(api, manager);
-    const other = await ReleaseFactory.single().create(api, manager);
+    const release = await releaseFactory.single().as(api, manager).create();
+    const other = await releaseFactory.single().as(api, manager).create();
     const track = { ...trackBody(release.primaryArtistIds[0]!, 2), releaseId: other.id };
     const path = `/v1/releases/${release.id}/tracks/${release.tracks[0]!.id}`;
     const refusals = [

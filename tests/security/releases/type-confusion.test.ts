@@ -1,5 +1,5 @@
 import { covers } from '../../contract/checklist.ts';
-import { ReleaseFactory, releaseBody, trackBody } from '../../factories/releases.ts';
+import { releaseBody, releaseFactory, trackBody } from '../../factories/releases.ts';
 import { signedIn } from '../../factories/signed-in.ts';
 import { expectRefusal } from '../../utils/contract/refusal.ts';
 import { describe, expect, test } from '../../utils/test.ts';
@@ -20,7 +20,7 @@ describe('types are never coerced', {
     'a release whose %s has the wrong type is 400 on that field',
     async ([field, change], { api, admin }) => {
       const manager = await signedIn(api, admin, { role: 'label_manager' });
-      const release = await ReleaseFactory.single().create(api, manager);
+      const release = await releaseFactory.single().as(api, manager).create();
       const response = await api
         .as(manager)
         .post('/v1/releases', { ...releaseBody(release.primaryArtistIds), ...change });
@@ -37,7 +37,7 @@ describe('types are never coerced', {
     'a track whose %s has the wrong type is 400 on that field',
     async ([field, change], { api, admin }) => {
       const manager = await signedIn(api, admin, { role: 'label_manager' });
-      const release = await ReleaseFactory.single().create(api, manager);
+      const release = await releaseFactory.single().as(api, manager).create();
       const body = { ...trackBody(release.primaryArtistIds[0]!, 2), ...change };
       const response = await api.as(manager).post(`/v1/releases/${release.id}/tracks`, body);
       await expectRefusal(api, response, { status: 400, code: 'VALIDATION_FAILED', field });

@@ -1,5 +1,5 @@
 import { covers } from '../../contract/checklist.ts';
-import { ReleaseFactory, releaseBody, trackBody } from '../../factories/releases.ts';
+import { releaseBody, releaseFactory, trackBody } from '../../factories/releases.ts';
 import { signedIn } from '../../factories/signed-in.ts';
 import { expectRefusal } from '../../utils/contract/refusal.ts';
 import { describe, expect, test } from '../../utils/test.ts';
@@ -21,7 +21,7 @@ describe('vocabularies are enforced, never stored as sent', {
     'a release whose %s is outside its vocabulary is 400 on it',
     async ([field, change], { api, admin }) => {
       const manager = await signedIn(api, admin, { role: 'label_manager' });
-      const release = await ReleaseFactory.single().create(api, manager);
+      const release = await releaseFactory.single().as(api, manager).create();
       const body = { ...releaseBody(release.primaryArtistIds), ...change };
       const refused = await api.as(manager).post('/v1/releases', body);
       await expectRefusal(api, refused, { status: 400, code: 'VALIDATION_FAILED', field });
@@ -33,7 +33,7 @@ describe('vocabularies are enforced, never stored as sent', {
 
   test('every genre API.md lists is accepted', async ({ api, admin }) => {
     const manager = await signedIn(api, admin, { role: 'label_manager' });
-    const release = await ReleaseFactory.single().create(api, manager);
+    const release = await releaseFactory.single().as(api, manager).create();
     for (const genre of [
       'Alternative',
       "Children's Music",
@@ -54,7 +54,7 @@ describe('vocabularies are enforced, never stored as sent', {
     admin,
   }) => {
     const manager = await signedIn(api, admin, { role: 'label_manager' });
-    const release = await ReleaseFactory.single().create(api, manager);
+    const release = await releaseFactory.single().as(api, manager).create();
     const artistId = release.primaryArtistIds[0] as string;
     const track = trackBody(artistId, 2, { contributors: [{ artistId, role: 'Drummer' }] });
     const refused = await api.as(manager).post(`/v1/releases/${release.id}/tracks`, track);
