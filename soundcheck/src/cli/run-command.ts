@@ -12,7 +12,9 @@ export const runUsage = `usage: soundcheck run [options]
   --shard <i/n>        run the i-th of n shards, balanced by file durations in the history
   --shard-plan <file>  the shard plan every shard shares (soundcheck shards --out <file>)
   --report-dir <dir>   where run folders go (default: reports)
-  --seed <n>           replay a run's randomness
+  --seed <n>           replay a run's randomness (with --shuffle, its order too)
+  --shuffle            run files and tests in an order drawn from the seed, to catch order dependence
+  --max-workers <n>    Vitest workers (default: the cores, at least 2)
   --new-tests <branch> early flake detection: tests <branch>'s history never ran repeat (a PR run)
   --repeats <n>        how often a new test repeats (default 10)
   --quarantine <file>  the quarantine list (default tests/quarantine.json)
@@ -46,6 +48,8 @@ export async function runCommand(
       'shard-plan': { type: 'string' },
       'report-dir': { type: 'string' },
       seed: { type: 'string' },
+      shuffle: { type: 'boolean' },
+      'max-workers': { type: 'string' },
       'new-tests': { type: 'string' },
       repeats: { type: 'string' },
       quarantine: { type: 'string' },
@@ -80,6 +84,9 @@ export async function runCommand(
     reportDir: values['report-dir'] ?? 'reports',
     seed: values.seed ? Number(values.seed) : Math.floor(Math.random() * 2 ** 31),
     strict: values.strict === true || process.env.SOUNDCHECK_STRICT === '1',
+    shuffle: values.shuffle === true,
+    maxWorkers:
+      values['max-workers'] === undefined ? null : positiveInt(values['max-workers'], 0, '--max-workers'),
     coverage: !target && (values.coverage === true || (defaults.coverage ?? false)),
     summaryFile: values.summary ?? null,
   });

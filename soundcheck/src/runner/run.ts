@@ -36,6 +36,10 @@ export interface RunOptions {
   shardPlan?: string | null;
   reportDir: string;
   seed: number;
+  /** Files and tests in an order drawn from the seed, so an order dependence shows and replays. */
+  shuffle?: boolean;
+  /** Vitest's workers; null keeps the config's (the cores, at least 2). */
+  maxWorkers?: number | null;
   strict: boolean;
   /** The quarantine list (default tests/quarantine.json). */
   quarantineFile?: string;
@@ -103,7 +107,7 @@ export async function run(options: RunOptions): Promise<RunOutcome> {
   const runId = newRunId();
   const folder = createRunFolder(options.reportDir, runId);
   process.stdout.write(
-    `soundcheck run ${runId} — seed ${options.seed} (replay with --seed ${options.seed})\n`,
+    `soundcheck run ${runId} — seed ${options.seed} (replay with --seed ${options.seed}${options.shuffle ? ' --shuffle' : ''})\n`,
   );
   Object.assign(process.env, {
     SOUNDCHECK_SEED: String(options.seed),
@@ -151,6 +155,8 @@ export async function run(options: RunOptions): Promise<RunOutcome> {
         // A shard with no files (more shards than files) runs nothing rather than everything.
         ...(options.shard ? { passWithNoTests: true } : {}),
         ...(options.tags.length ? { tagsFilter: options.tags } : {}),
+        ...(options.shuffle ? { sequence: { shuffle: true, seed: options.seed } } : {}),
+        ...(options.maxWorkers ? { maxWorkers: options.maxWorkers } : {}),
         reporters: [progress, results],
         ...(options.coverage
           ? {

@@ -85,6 +85,7 @@ describe('soundcheck verbs answer a user error in one line', {
   test.each<[string, string[], RegExp]>([
     ['run', ['run', '--category', 'nope'], /^soundcheck run: unknown category nope; choose from unit, /],
     ['test', ['test', '--seed', 'abc'], /^soundcheck test: --seed takes a whole number$/],
+    ['test', ['test', '--max-workers', '0'], /^soundcheck test: --max-workers takes a whole number ≥ 1$/],
     [
       'report',
       ['report', 'no-such-run'],
