@@ -1,0 +1,15 @@
+import { describe } from '../../utils/test.ts';
+import { matrixTest } from './actors.ts';
+import { cellsOf, runCell } from './cell.ts';
+
+describe('authorization matrix (platform): every operation × every actor, expected from the policy table', {
+  tags: ['security', 'tenancy'],
+}, () => {
+  matrixTest.for(cellsOf('platform'))(
+    '%s as %s',
+    async ([operation, actor], { api, world, background, blackBox, server }) => {
+      const deps = server.inProcess?.deps ?? null;
+      await runCell(operation, actor, { api, world, background, blackBox, deps });
+    },
+  );
+});
