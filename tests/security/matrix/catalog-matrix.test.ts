@@ -1,6 +1,7 @@
 import { describe } from '../../utils/test.ts';
 import { matrixTest } from './actors.ts';
-import { cellsOf, runCell } from './cell.ts';
+import { cellsOf } from './call.ts';
+import { runCell } from './cell.ts';
 
 describe('authorization matrix (catalog): every operation × every actor, expected from the policy table', {
   tags: ['security', 'tenancy'],

@@ -4,18 +4,14 @@ import { expect } from 'vitest';
 import { signIn } from '../../factories/signed-in.ts';
 import { expectRefusal } from '../../utils/contract/refusal.ts';
 import { signedCallback } from '../../utils/contract/sign-callback.ts';
-import { ACTORS, type ActorName, policyActor, type World } from './actors.ts';
-import { type Call, contractOutcomes, listed, observedOutcome, outcomeOf } from './expected-outcome.ts';
-import { operationPolicy } from './operation-policy.ts';
+import { type ActorName, policyActor, type World } from './actors.ts';
+import { callOf, isCreation, isList } from './call.ts';
+import { contractOutcomes, listed, observedOutcome, outcomeOf } from './expected-outcome.ts';
 import { concretePath, recipes } from './requests.ts';
-import { kindOf, type Scene, type SceneContext, sceneFor } from './scenes.ts';
+import { cellText, creationResource, reviewedMatrix } from './reviewed-matrix.ts';
+import { type Scene, type SceneContext, sceneFor } from './scenes.ts';
 
-export function callOf(operation: string): Call {
-  const [method = '', template = ''] = operation.split(' ');
-  const policy = operationPolicy[operation];
-  if (!policy) throw new Error(`${operation} has no row in operation-policy.ts`);
-  return { method, template, kind: kindOf(template), policy };
-}
+const reviewed = reviewedMatrix();
 
 /** The account `actorName` stands for in this scene (a partner resource comes with its own partner's). */
 function accountOf(world: World, scene: Scene, actorName: ActorName) {
@@ -64,12 +60,18 @@ export async function runCell(operation: string, actorName: ActorName, ctx: Cell
   const call = callOf(operation);
   const scene = await sceneFor(call.kind, ctx);
   const account = accountOf(world, scene, actorName);
-  const creation = call.method === 'POST' && !call.template.includes('{');
-  const resource = creation ? { labelId: world.labelId, role: 'artist' as const } : scene.resource;
+  const creation = isCreation(call);
+  const resource = creation ? creationResource(world.labelId) : scene.resource;
   const expected = outcomeOf(call, actorName, account && policyActor(account), resource);
+  const list = isList(call);
+  const shows = list && account ? listed(call, policyActor(account), scene.resource) : undefined;
+  // The policy table and the reviewed matrix agree: a policy change needs its matrix diff committed.
+  expect(
+    cellText(expected, shows),
+    `the policy table gives ${operation} as ${actorName} another outcome than authorization-matrix.md; review the change and regenerate it (vitest -u)`,
+  ).toBe(reviewed[operation]?.[actorName]);
   const recipe = recipes[operation] ?? {};
   const extra = (await recipe.extra?.(world, scene, api)) ?? {};
-  const list = call.method === 'GET' && !call.template.includes('{');
   // Newest first: the scene's fresh resource is on the first page whoever else writes meanwhile.
   const path = concretePath(call.template, scene.params) + (list ? '?limit=100&sort=-createdAt' : '');
   const request: ApiRequest = { method: call.method, path, ...extra };
@@ -93,14 +95,13 @@ export async function runCell(operation: string, actorName: ActorName, ctx: Cell
   if (observed === 'allowed') {
     // The recipe's request is valid: a 400 here would mean a cell that tested nothing.
     expect(response.status, `${operation} as ${actorName}: ${response.text.slice(0, 200)}`).not.toBe(400);
-    if (list && account && scene.listedId) {
+    if (shows !== undefined && scene.listedId) {
       const items = (response.body as { items?: Array<{ id: string }> }).items ?? [];
       const shown = items.some((item) => item.id === scene.listedId);
-      const expectedShown = listed(call, policyActor(account), scene.resource);
       expect({ operation, actor: actorName, listsTheOwnersResource: shown }).toEqual({
         operation,
         actor: actorName,
-        listsTheOwnersResource: expectedShown,
+        listsTheOwnersResource: shows,
       });
     }
     return;
@@ -130,25 +131,3 @@ export async function runCell(operation: string, actorName: ActorName, ctx: Cell
     expect(items.filter((item) => item[key] === body[key] || item[key] === `0${body[key]}`)).toEqual([]);
   }
 }
-
-/** The matrix files: each runs the cells of its group, and together they run every operation. */
-export type Group = 'platform' | 'catalog' | 'workflow' | 'partners';
-
-export function groupOf(operation: string): Group {
-  const { kind, template } = callOf(operation);
-  if (kind === 'partner' || kind === 'delivery' || kind === 'callback') return 'partners';
-  if (
-    kind === 'release' &&
-    /^\/v1\/releases\/\{id\}\/[a-z-]+$/.test(template) &&
-    !/\/(history|tracks|validate|artwork)$/.test(template)
-  )
-    return 'workflow';
-  if (kind === 'none' || kind === 'lookup' || kind === 'label' || kind === 'user') return 'platform';
-  return 'catalog';
-}
-
-/** Every operation of the group × every actor. */
-export const cellsOf = (group: Group) =>
-  Object.keys(operationPolicy)
-    .filter((operation) => groupOf(operation) === group)
-    .flatMap((operation) => ACTORS.map((actor) => [operation, actor] as const));
