@@ -1,3 +1,4 @@
+import { covers } from '../../contract/checklist.ts';
 import { describe } from '../../utils/test.ts';
 import { matrixTest } from './actors.ts';
 import { cellsOf } from './call.ts';
@@ -5,6 +6,7 @@ import { runCell } from './cell.ts';
 
 describe('authorization matrix (partners): every operation × every actor, expected from the policy table', {
   tags: ['security', 'tenancy'],
+  ...covers('security.other-label-404-same-body', 'security.401-www-authenticate'),
 }, () => {
   matrixTest.for(cellsOf('partners'))(
     '%s as %s',
