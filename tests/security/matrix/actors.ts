@@ -47,10 +47,19 @@ export const policyActor = (user: SignedInUser): Actor => ({
   partnerId: user.partnerId,
 });
 
-/** A partner and an account bound to it: `partner (own)` for the resources of that partner. */
-export async function partnerWithAccount(api: ApiClient, world: Pick<World, 'admin' | 'transport'>) {
+/**
+ * A partner of its own, and (when `withAccount`) an account bound to it: `partner (own)` for the
+ * partner's resources. Only that actor's cells need the account, and each account costs a password hash.
+ */
+export async function partnerWithAccount(
+  api: ApiClient,
+  world: Pick<World, 'admin' | 'transport'>,
+  withAccount = true,
+): Promise<{ partner: Partner; account: SignedInUser | null }> {
   const partner = await createPartner(api, world.admin, world.transport, { profile: 'release_by_release' });
-  const account = await signedIn(api, world.admin, { role: 'partner', partnerId: partner.id });
+  const account = withAccount
+    ? await signedIn(api, world.admin, { role: 'partner', partnerId: partner.id })
+    : null;
   return { partner, account };
 }
 
@@ -78,8 +87,8 @@ export const matrixTest = test.extend(
         'label_manager (own label)': await signedIn(api, admin, { role: 'label_manager', labelId }),
         'label_manager (other label)': await signedIn(api, admin, { role: 'label_manager' }),
         reviewer: await signedIn(api, admin, { role: 'reviewer' }),
-        'partner (own)': own.account,
-        'partner (other)': other.account,
+        'partner (own)': own.account as SignedInUser,
+        'partner (other)': other.account as SignedInUser,
         admin,
       },
     };

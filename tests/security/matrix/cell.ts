@@ -16,7 +16,7 @@ const reviewed = reviewedMatrix();
 /** The account `actorName` stands for in this scene (a partner resource comes with its own partner's). */
 function accountOf(world: World, scene: Scene, actorName: ActorName) {
   if (actorName === 'anonymous') return null;
-  if (actorName === 'partner (own)' && scene.partner) return scene.partner.account;
+  if (actorName === 'partner (own)' && scene.partner?.account) return scene.partner.account;
   return world.actors[actorName];
 }
 
@@ -46,7 +46,7 @@ async function newestAsAdmin(api: ApiClient, world: World, path: string) {
   return page.body.items ?? [];
 }
 
-export interface CellContext extends SceneContext {
+export interface CellContext extends Omit<SceneContext, 'actorName'> {
   blackBox: boolean;
 }
 
@@ -58,7 +58,7 @@ export interface CellContext extends SceneContext {
 export async function runCell(operation: string, actorName: ActorName, ctx: CellContext): Promise<void> {
   const { api, world } = ctx;
   const call = callOf(operation);
-  const scene = await sceneFor(call.kind, ctx);
+  const scene = await sceneFor(call.kind, { ...ctx, actorName });
   const account = accountOf(world, scene, actorName);
   const creation = isCreation(call);
   const resource = creation ? creationResource(world.labelId) : scene.resource;

@@ -8,7 +8,9 @@ describe('authorization matrix (partners): every operation × every actor, expec
   tags: ['security', 'tenancy'],
   ...covers('security.other-label-404-same-body', 'security.401-www-authenticate'),
 }, () => {
-  matrixTest.for(cellsOf('partners'))(
+  // Concurrent: each cell has a partner, release and delivery of its own, and a delivery takes the target's
+  // workers a while (black-box, a cell waits for its delivery to settle before it starts).
+  matrixTest.concurrent.for(cellsOf('partners'))(
     '%s as %s',
     async ([operation, actor], { api, world, background, blackBox, server }) => {
       const deps = server.inProcess?.deps ?? null;

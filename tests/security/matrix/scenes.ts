@@ -13,7 +13,7 @@ import { userFactory } from '../../factories/users.ts';
 import { WorkflowFactory } from '../../factories/workflow.ts';
 import { knownBarcode, knownIsrc } from '../../mocks/musicbrainz.ts';
 import type { Background } from '../../utils/background.ts';
-import { partnerWithAccount, type World } from './actors.ts';
+import { type ActorName, partnerWithAccount, type World } from './actors.ts';
 
 /** What an operation's path names, found from its template; a template no rule knows fails the cell. */
 export type Kind =
@@ -72,7 +72,7 @@ export interface Scene {
   /** The resource as the admin reads it through the API: the same text before and after a refusal. */
   snapshot(): Promise<string>;
   /** The partner that owns the resource, and the account `partner (own)` acts as for it. */
-  partner?: { partner: Partner; account: SignedInUser };
+  partner?: { partner: Partner; account: SignedInUser | null };
   messageId?: string;
 }
 
@@ -82,6 +82,8 @@ export interface SceneContext {
   background: Background;
   /** The in-process app's dependencies; null black-box, where everything goes through the API. */
   deps: Deps | null;
+  /** Who will call: a partner's account is only made for `partner (own)`. */
+  actorName: ActorName;
 }
 
 /** Reads `paths` as the admin and joins the answers: the resource's state as the API shows it. */
@@ -127,7 +129,7 @@ async function distributedDelivery(ctx: SceneContext, releaseId: string, partner
  */
 async function deliveryScene(ctx: SceneContext): Promise<Scene> {
   const { api, world } = ctx;
-  const owned = await partnerWithAccount(api, world);
+  const owned = await partnerWithAccount(api, world, ctx.actorName === 'partner (own)');
   const factory = ReleaseFactory.single().params({ primaryArtistIds: [world.artistId] });
   const party = { owner: creatorOf(world), reviewer: world.admin };
   const release = await WorkflowFactory.release(api, party, 'approved', factory);
@@ -207,7 +209,7 @@ export async function sceneFor(kind: Kind, ctx: SceneContext): Promise<Scene> {
       };
     }
     case 'partner': {
-      const owned = await partnerWithAccount(api, world);
+      const owned = await partnerWithAccount(api, world, ctx.actorName === 'partner (own)');
       const id = owned.partner.id;
       return {
         params: { id },
