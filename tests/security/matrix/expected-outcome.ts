@@ -13,7 +13,7 @@ export type Outcome = 'allowed' | 401 | 403 | 404;
  * The outcome the policy table gives, in the contract's order: no token → 401; a resource the actor may
  * not read → 404 (the body of a missing one); readable but not this action → 403; else allowed.
  */
-export function expectedOutcome(
+function expectedOutcome(
   actor: Actor | null,
   action: Action,
   readAction: Action,
