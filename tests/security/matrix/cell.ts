@@ -123,7 +123,9 @@ export async function runCell(operation: string, actorName: ActorName, ctx: Cell
     });
   }
   // A refusal writes nothing: the resource reads the same, and a refused creation left no trace.
-  expect(await scene.snapshot()).toBe(before);
+  expect(await scene.snapshot(), `${operation} as ${actorName} was refused but changed the resource`).toBe(
+    before,
+  );
   if (creation) {
     const body = (extra.body ?? {}) as Record<string, unknown>;
     const key = ['email', 'upc', 'name'].find((field) => typeof body[field] === 'string') as string;
