@@ -93,7 +93,10 @@ const reads =
     const texts: string[] = [];
     for (const path of paths) {
       const response = await ctx.api.as(ctx.world.admin).get(path);
-      texts.push(`${path} ${response.status} ${response.text}`);
+      // Only a 200 shows the resource: two equal refusals (a 429, say) would prove nothing.
+      if (response.status !== 200)
+        throw new Error(`GET ${path} as the admin: ${response.status} ${response.text}`);
+      texts.push(`${path} ${response.text}`);
     }
     return texts.join('\n');
   };
