@@ -22,17 +22,22 @@ export async function queuedDeliveries(
   partnerIds: string[],
 ): Promise<{ releaseId: string; upc: string; owner: SignedInUser; deliveries: DeliveryRow[] }> {
   const { owner, release } = await approvedReleaseWithAssets(api, admin);
+  const created = await queueDeliveriesOf(deps, release.id, partnerIds);
+  return { releaseId: release.id, upc: release.upc, owner, deliveries: created };
+}
+
+/** Puts the approved release into `distributing` with one queued `new` delivery per partner, not enqueued. */
+export async function queueDeliveriesOf(deps: Deps, releaseId: string, partnerIds: string[]) {
   const now = deps.clock.now();
-  const created = await deps.db.orm.transaction(async (tx) => {
-    const row = await findRelease(tx, release.id, true);
-    if (!row) throw new Error(`release ${release.id} vanished`);
+  return deps.db.orm.transaction(async (tx) => {
+    const row = await findRelease(tx, releaseId, true);
+    if (!row) throw new Error(`release ${releaseId} vanished`);
     const rows: DeliveryRow[] = [];
     for (const partnerId of partnerIds)
       rows.push(await insertDelivery(tx, { release: row, partnerId, kind: 'new', actorId: null, now }));
     await transitionRelease(tx, row, 'enqueue_deliveries', { actor: null, now });
     return rows;
   });
-  return { releaseId: release.id, upc: release.upc, owner, deliveries: created };
 }
 
 /**

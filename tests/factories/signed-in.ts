@@ -45,14 +45,16 @@ export interface SignedInOptions {
   role: Role;
   /** The label of a label role; a fresh label by default. */
   labelId?: string;
+  /** The partner a `partner` account is bound to; a random id by default. */
+  partnerId?: string;
   /** Who creates the account: the admin by default (a label manager for its own label works too). */
   creator?: SignedInUser;
 }
 
 /**
  * A new account of `role`, created and signed in through the API (one path, in-process and black-box):
- * label roles in a fresh label of their own unless `labelId` is given, partner accounts bound to a
- * random partner id.
+ * label roles in a fresh label of their own unless `labelId` is given, partner accounts bound to
+ * `partnerId` (a random id by default).
  */
 export async function signedIn(
   api: ApiClient,
@@ -65,7 +67,7 @@ export async function signedIn(
   const params = userFactory.build({
     role,
     ...(labelId ? { labelId } : {}),
-    ...(role === 'partner' ? { partnerId: faker.string.uuid() } : {}),
+    ...(role === 'partner' ? { partnerId: options.partnerId ?? faker.string.uuid() } : {}),
   });
   expectStatus(
     await api.as(options.creator ?? admin).post('/v1/users', params),

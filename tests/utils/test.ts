@@ -35,10 +35,16 @@ interface Server {
   inProcess: { app: FastifyInstance; deps: Deps } | null;
 }
 
-function testConfig(dataDir: string, redisPrefix: string, mockEnv: Record<string, string>): Config {
+function testConfig(
+  dataDir: string,
+  redisPrefix: string,
+  mockEnv: Record<string, string>,
+  appEnvironment: Record<string, string>,
+): Config {
   const admin = adminCredentials(false);
   return loadConfig({
     ...mockEnv,
+    ...appEnvironment,
     NODE_ENV: 'test',
     // Argon2id at test cost: every signed-in user hashes and verifies a password (see passwords.test.ts).
     PASSWORD_HASH_COST: 'test',
@@ -76,42 +82,52 @@ export const test = base
   })
   /** Where the app keeps objects: the local directory by default, the S3 mock with `test.override({ storageKind: 's3' })`. */
   .extend('storageKind', { scope: 'file' }, (): 'file' | 's3' => 'file')
+  /**
+   * Settings of the file's in-process app, as environment variables (`test.override({ appEnvironment: {…} })`);
+   * black-box the deployment has its own.
+   */
+  .extend('appEnvironment', { scope: 'file' }, (): Record<string, string> => ({}))
   /** The third parties' mocks (S3, SMTP, MusicBrainz), and the guard failing any other outbound request. */
   .extend('mockServers', { scope: 'file' }, async ({ services }, { onCleanup }): Promise<TestMocks> => {
     const { mocks, stop } = await startTestMocks(services.target ? [services.target] : []);
     onCleanup(stop);
     return mocks;
   })
-  .extend('server', { scope: 'file' }, async ({ services, mockServers, storageKind }, { onCleanup }) => {
-    if (services.target) return { transport: fetchTransport(services.target), inProcess: null };
-    const closers: Array<() => unknown> = [];
-    onCleanup(async () => {
-      for (const close of closers.reverse()) await close();
-    });
-    const dataDir = mkdtempSync(path.join(tmpdir(), 'soundcheck-'));
-    closers.push(() => rmSync(dataDir, { recursive: true, force: true }));
-    const db = await openTestDatabase(services);
-    closers.push(() => db.close());
-    const { redis, close } = await openTestRedis(services);
-    closers.push(close);
-    const config = testConfig(
-      dataDir,
-      String(redis.options.keyPrefix),
-      mockEnvironment(mockServers, storageKind),
-    );
-    const deps: Deps = {
-      config,
-      db,
-      redis,
-      clock: systemClock,
-      ...externalDeps(config, redis, systemClock),
-    };
-    closers.push(() => deps.queue.close());
-    const app = await buildApp(deps);
-    closers.push(() => app.close());
-    await bootstrapAdmin(db, config.bootstrapAdmin, config.passwordHashCost);
-    return { transport: injectTransport((options) => app.inject(options)), inProcess: { app, deps } };
-  })
+  .extend(
+    'server',
+    { scope: 'file' },
+    async ({ services, mockServers, storageKind, appEnvironment }, { onCleanup }) => {
+      if (services.target) return { transport: fetchTransport(services.target), inProcess: null };
+      const closers: Array<() => unknown> = [];
+      onCleanup(async () => {
+        for (const close of closers.reverse()) await close();
+      });
+      const dataDir = mkdtempSync(path.join(tmpdir(), 'soundcheck-'));
+      closers.push(() => rmSync(dataDir, { recursive: true, force: true }));
+      const db = await openTestDatabase(services);
+      closers.push(() => db.close());
+      const { redis, close } = await openTestRedis(services);
+      closers.push(close);
+      const config = testConfig(
+        dataDir,
+        String(redis.options.keyPrefix),
+        mockEnvironment(mockServers, storageKind),
+        appEnvironment,
+      );
+      const deps: Deps = {
+        config,
+        db,
+        redis,
+        clock: systemClock,
+        ...externalDeps(config, redis, systemClock),
+      };
+      closers.push(() => deps.queue.close());
+      const app = await buildApp(deps);
+      closers.push(() => app.close());
+      await bootstrapAdmin(db, config.bootstrapAdmin, config.passwordHashCost);
+      return { transport: injectTransport((options) => app.inject(options)), inProcess: { app, deps } };
+    },
+  )
   /** True in a black-box run (SOUNDCHECK_TARGET): only the contract may be asserted. */
   .extend('blackBox', ({ server }): boolean => server.inProcess === null)
   /** The target's jobs and sweeps: run on demand in-process, left to the target's own workers black-box. */

@@ -2,6 +2,9 @@ import type { Actor } from '@soundcheck/api/auth/actor.ts';
 import { can } from '@soundcheck/api/policy/authorize.ts';
 import type { PolicyResource } from '@soundcheck/api/policy/conditions.ts';
 import type { Action } from '@soundcheck/api/policy/table.ts';
+import type { ActorName } from './actors.ts';
+import type { OperationPolicy } from './operation-policy.ts';
+import { type Kind, readActionOf } from './scenes.ts';
 
 /** What a cell expects: the call goes through (any answer but 401/403/404), or the refusal's status. */
 export type Outcome = 'allowed' | 401 | 403 | 404;
@@ -10,7 +13,7 @@ export type Outcome = 'allowed' | 401 | 403 | 404;
  * The outcome the policy table gives, in the contract's order: no token → 401; a resource the actor may
  * not read → 404 (the body of a missing one); readable but not this action → 403; else allowed.
  */
-export function expectedOutcome(
+function expectedOutcome(
   actor: Actor | null,
   action: Action,
   readAction: Action,
@@ -23,4 +26,57 @@ export function expectedOutcome(
 
 export function observedOutcome(status: number): Outcome {
   return status === 401 || status === 403 || status === 404 ? status : 'allowed';
+}
+
+export interface Call {
+  method: string;
+  template: string;
+  kind: Kind;
+  policy: OperationPolicy;
+}
+
+/**
+ * The outcome of `call` for `actor` (null: anonymous) on `resource`, from the policy table alone:
+ * - `public` answers everyone; `partner-signature` only the partner that signs with its own secret;
+ * - a list (`GET` on a collection) answers whoever holds its action, or everyone signed in when the action
+ *   is the kind's read action — the list then holds what they may read (`listed`);
+ * - a creation (`POST` on a collection) asks the action about the resource it would create;
+ * - anything on one resource is `expectedOutcome`: 404 unless readable, 403 unless allowed.
+ */
+export function outcomeOf(
+  call: Call,
+  actorName: ActorName,
+  actor: Actor | null,
+  resource: PolicyResource,
+): Outcome {
+  const { policy, kind } = call;
+  if (policy === 'public') return 'allowed';
+  if (policy === 'partner-signature') return actorName === 'partner (own)' ? 'allowed' : 401;
+  if (!actor) return 401;
+  if (policy === 'signed-in') return 'allowed';
+  const readAction: Action = kind in readActionOf ? readActionOf[kind as keyof typeof readActionOf] : policy;
+  if (call.template.includes('{')) return expectedOutcome(actor, policy, readAction, resource);
+  if (call.method === 'GET' && policy === readAction) return 'allowed';
+  return can(actor, policy, resource) ? 'allowed' : 403;
+}
+
+/** Whether a list answered to `actor` shows the resource: exactly when a direct read would. */
+export function listed(call: Call, actor: Actor, resource: PolicyResource): boolean {
+  const readAction = readActionOf[call.kind as keyof typeof readActionOf];
+  return readAction !== undefined && can(actor, readAction, resource);
+}
+
+/** Kinds that belong to one label: API.md answers another label's with 404, whatever the role. */
+const labelScoped: ReadonlySet<Kind> = new Set(['label', 'user', 'artist', 'release', 'track', 'asset']);
+
+/**
+ * Black-box, the outcomes the contract (API.md) pins: 401, 'allowed', another tenant's 404 exactly; where
+ * it leaves open whether a role sees a resource it may not act on, a refusal may be 403 or 404.
+ */
+export function contractOutcomes(expected: Outcome, actorName: ActorName, kind: Kind): Outcome[] {
+  if (expected !== 403 && expected !== 404) return [expected];
+  const otherTenant =
+    (actorName === 'label_manager (other label)' && labelScoped.has(kind)) ||
+    (actorName === 'partner (other)' && kind === 'delivery');
+  return expected === 404 && otherTenant ? [404] : [403, 404];
 }

@@ -1,7 +1,9 @@
 import { policyTable } from '@soundcheck/api/policy/table.ts';
 import { readDocument } from 'soundcheck/fuzz/spec.ts';
 import { describe, expect, test } from '../../utils/test.ts';
+import { groupOf } from './call.ts';
 import { operationPolicy } from './operation-policy.ts';
+import { recipes } from './requests.ts';
 
 const special = new Set(['public', 'signed-in', 'partner-signature']);
 
@@ -31,5 +33,14 @@ describe('the authorization matrix covers the API', { tags: ['security', 'tenanc
       .map(([id]) => id)
       .sort();
     expect(open).toEqual(openByMatrix);
+  });
+
+  test('every operation falls in a matrix file, and one that takes a body has a request recipe for it', async ({
+    api,
+  }) => {
+    const { operations } = readDocument('/openapi.json', (await api.get('/openapi.json')).body);
+    expect(operations.filter((op) => !groupOf(op.id)).map((op) => op.id)).toEqual([]);
+    const withoutRecipe = operations.filter((op) => op.body && !recipes[op.id]?.extra).map((op) => op.id);
+    expect(withoutRecipe).toEqual([]);
   });
 });
