@@ -4,14 +4,15 @@
 // of 1,000 albums of 10 tracks. Runs are interleaved — reference, then every route, three rounds, each with
 // the engine's max-throughput executor — and each route's medians are printed with their ratio to the
 // reference's. Then GET /v1/releases/{id} at 60% of its capacity (constant-arrival-rate, p99 from the
-// intended start), and the API's RSS after 10k and 100k requests. Exit 1 when any measured answer had an
-// unexpected status.
+// intended start), and the API's RSS after 10k and 100k requests. The figures go into the run history as
+// `perf_*` metrics labelled `bench:api <route>` (BENCH_API_HISTORY=0 skips that). Exit 1 when any measured
+// answer had an unexpected status.
 // BENCH_API_SECONDS (3), BENCH_API_ROUNDS (3), BENCH_API_CONNECTIONS (32), BENCH_API_RELEASES (1000),
 // BENCH_API_MEMORY_REQUESTS (100000; 0 skips), BENCH_API_SERVER (another checkout's api/src/server.ts),
 // BENCH_API_NODE_OPTIONS (for the API process only, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`),
 // BENCH_API_ROUTES (a comma-separated part of the route names to run, e.g. `/v1/me,{id}`).
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
@@ -22,6 +23,7 @@ import { signIn } from '../../factories/signed-in.ts';
 import { removeRedisPrefix } from '../../utils/redis.ts';
 import { driveLoad, type Measured } from './api/drive.ts';
 import { measureGoals } from './api/goals.ts';
+import { apiBenchRows, recordApiBench } from './api/history.ts';
 import { cores, cpuMs, cpuSpentMs, type ServerProcess, startServer } from './api/processes.ts';
 import { goalLines, type RouteFigures, referenceOf, summarise, table } from './api/report.ts';
 import { apiRoutes, type Route, referenceRoute } from './api/routes.ts';
@@ -37,6 +39,9 @@ const apiServer = path.resolve(
 );
 const referenceServer = path.join(import.meta.dirname, 'api/reference-server.ts');
 const admin = { email: 'bench-admin@soundcheck.test', password: 'bench-admin-password' };
+
+/** The 1, 5 and 15 minute load averages: how shared the machine was while the figures were taken. */
+const loadAverage = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
 
 let runs = 0;
 /** Two digits that start the UPCs of one POST run: each run's fresh, whatever was left behind. */
@@ -100,7 +105,7 @@ async function main(): Promise<number> {
   const servers: ServerProcess[] = [];
   try {
     console.log(
-      `▸ API ${path.relative(process.cwd(), apiServer)} on PostgreSQL${redisUp ? ' and Redis' : ' (no Redis: the embedded stand-in)'}, WORKERS=off, LOG_LEVEL=warn; ${cores ? `servers on core ${cores.server}, the load engine on core ${cores.load}` : 'not pinned (fewer than 2 cores or no taskset)'}`,
+      `▸ API ${path.relative(process.cwd(), apiServer)} on PostgreSQL${redisUp ? ' and Redis' : ' (no Redis: the embedded stand-in)'}, WORKERS=off, LOG_LEVEL=warn; ${cores ? `servers on core ${cores.server}, the load engine on core ${cores.load}` : 'not pinned (fewer than 2 cores or no taskset)'}; load average ${loadAverage()}`,
     );
     const api = await startServer(
       apiServer,
@@ -167,14 +172,18 @@ async function main(): Promise<number> {
     const figures: RouteFigures[] = all.map((route) =>
       summarise(route.name, results.get(route.name) ?? [], referenceMedians),
     );
-    const { goals, failed } = await measureGoals(figures, routes, {
+    const {
+      goals,
+      failed,
+      figures: goalFigures,
+    } = await measureGoals(figures, routes, {
       seconds: SECONDS,
       connections: CONNECTIONS,
       memoryRequests: MEMORY_REQUESTS,
       apiPid: api.pid,
     });
     console.log(
-      `\nAPI hot path, medians of ${ROUNDS} interleaved rounds (the reference measured in the same run; shared machine: read the ratios)\n`,
+      `\nAPI hot path, medians of ${ROUNDS} interleaved rounds (the reference measured in the same run; shared machine: read the ratios); load average ${loadAverage()}\n`,
     );
     console.log(table(figures));
     console.log(`\nGoals (issue #17)\n${goalLines(goals)}`);
@@ -183,7 +192,12 @@ async function main(): Promise<number> {
       console.error(
         `✗ ${row.name}: ${row.unexpected} answers with an unexpected status, ${row.socketErrors} socket errors`,
       );
-    return failures.length || failed ? 1 : 0;
+    if (failures.length || failed) {
+      console.error('✗ figures not recorded in the history: a bench with wrong answers measures nothing');
+      return 1;
+    }
+    if (process.env.BENCH_API_HISTORY !== '0') await recordApiBench(apiBenchRows(figures, goalFigures));
+    return 0;
   } finally {
     await Promise.all(servers.map((server) => server.stop()));
     await dropDatabase(defaultUrls.postgres, name);
