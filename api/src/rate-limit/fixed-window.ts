@@ -17,9 +17,20 @@ if ttl < 0 then
 end
 return {count, ttl}`;
 
+type WithHit = RedisClient & { rateLimitHit(key: string, windowMs: number): Promise<[number, number]> };
+
+/**
+ * The script as a command of `redis`, defined on first use: ioredis sends EVALSHA (the script's 40-byte
+ * hash; EVAL sent its whole text on every request) and loads the script again after a NOSCRIPT.
+ */
+function withHit(redis: RedisClient): WithHit {
+  if (!('rateLimitHit' in redis)) redis.defineCommand('rateLimitHit', { numberOfKeys: 1, lua: HIT_SCRIPT });
+  return redis as WithHit;
+}
+
 /** Counts one hit on `key` in a window of `windowMs` that starts with the first hit. */
 export async function hit(redis: RedisClient, key: string, windowMs: number): Promise<WindowState> {
-  const [count, pttl] = (await redis.eval(HIT_SCRIPT, 1, key, windowMs)) as [number, number];
+  const [count, pttl] = await withHit(redis).rateLimitHit(key, windowMs);
   return { count: Number(count), resetMs: pttl > 0 ? Number(pttl) : windowMs };
 }
 

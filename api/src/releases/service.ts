@@ -17,7 +17,7 @@ import { ensureArtistsOfLabel } from './artist-references.ts';
 import { recordEvent } from './history.ts';
 import {
   findRelease,
-  findReleaseWithArtists,
+  findReleaseWithTracks,
   primaryArtistIdsOf,
   primaryArtistIdsOfRelease,
   type ReleaseRow,
@@ -75,9 +75,9 @@ const artistReferences = (ids: string[]) =>
   ids.map((artistId, index) => ({ field: `primaryArtistIds.${index}`, artistId }));
 
 /** The whole release as GET /v1/releases/{id} and the workflow actions answer it. */
-export async function fullRelease(orm: Orm, row: ReleaseRow, primaryArtistIds?: string[]) {
+export async function fullRelease(orm: Orm, row: ReleaseRow) {
   // One after the other: inside a transaction the statements share one connection anyway.
-  const artistIds = primaryArtistIds ?? (await primaryArtistIdsOfRelease(orm, row.id));
+  const artistIds = await primaryArtistIdsOfRelease(orm, row.id);
   const tracks = await tracksOf(orm, row.id);
   // The artwork summary is not filled in here: the view answers null even when artwork was uploaded.
   return { ...releaseView(row, artistIds), tracks: tracks.map(trackView), artwork: null };
@@ -127,9 +127,9 @@ export async function createRelease(deps: Deps, actor: Actor, body: CreateReleas
 }
 
 export async function getRelease(deps: Deps, actor: Actor, id: string) {
-  const found = await findReleaseWithArtists(deps.db.orm, id);
+  const found = await findReleaseWithTracks(deps.db.orm, id);
   const row = ensureVisible(actor, 'release:read', found, 'Release');
-  return fullRelease(deps.db.orm, row, row.primaryArtistIds);
+  return { ...releaseView(row, row.primaryArtistIds), tracks: row.tracks.map(trackView), artwork: null };
 }
 
 /**

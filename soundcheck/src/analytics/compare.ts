@@ -114,7 +114,7 @@ export async function compareRuns(
 /** The finished run before `runId` (the baseline for "new failures"), or null for the first run. */
 export async function previousRun(sql: Sql, runId: string): Promise<string | null> {
   const [row] = await sql.query<{ id: string }>(
-    `SELECT id FROM test_runs WHERE verdict IN ('passed', 'failed') AND environment <> 'mutation'
+    `SELECT id FROM test_runs WHERE verdict IN ('passed', 'failed') AND environment NOT IN ('mutation', 'bench')
        AND started_at < (SELECT started_at FROM test_runs WHERE id = $1)
      ORDER BY started_at DESC LIMIT 1`,
     [runId],

@@ -33,7 +33,7 @@ export async function flakyTests(sql: Sql, window = 50, limit = 50): Promise<Fla
     last_status: string;
   }>(
     `WITH recent AS (
-       SELECT id, commit, started_at FROM test_runs WHERE verdict <> 'running' AND environment <> 'mutation' ORDER BY started_at DESC LIMIT $1
+       SELECT id, commit, started_at FROM test_runs WHERE verdict <> 'running' AND environment NOT IN ('mutation', 'bench') ORDER BY started_at DESC LIMIT $1
      ), outcomes AS (
        SELECT t.test_id, t.title, t.file, t.status, r.commit, r.started_at,
               (t.status = 'failed') AS failed,

@@ -31,7 +31,7 @@ export async function runTrends(sql: Sql, limit = 30): Promise<RunTrendPoint[]> 
   }>(
     `SELECT r.id, r.started_at, r.commit, r.verdict, r.passed, r.failed, r.skipped, r.flaky, r.duration_ms,
             (SELECT value FROM test_metrics m WHERE m.run_id = r.id AND m.name = 'coverage_pct' AND m.label = '') AS coverage
-     FROM test_runs r WHERE r.verdict <> 'running' AND r.environment <> 'mutation'
+     FROM test_runs r WHERE r.verdict <> 'running' AND r.environment NOT IN ('mutation', 'bench')
      ORDER BY r.started_at DESC LIMIT $1`,
     [limit],
   );
@@ -74,7 +74,7 @@ export async function durationShifts(
   const rows = await sql.query<{ test_id: string; title: string; before_ms: number; after_ms: number }>(
     `WITH recent AS (
        SELECT id, row_number() OVER (ORDER BY started_at DESC) AS age
-       FROM (SELECT id, started_at FROM test_runs WHERE verdict <> 'running' AND environment <> 'mutation' ORDER BY started_at DESC LIMIT $1) w
+       FROM (SELECT id, started_at FROM test_runs WHERE verdict <> 'running' AND environment NOT IN ('mutation', 'bench') ORDER BY started_at DESC LIMIT $1) w
      )
      SELECT t.test_id, max(t.title) AS title,
             percentile_cont(0.5) WITHIN GROUP (ORDER BY t.duration_ms) FILTER (WHERE recent.age > $1 / 2) AS before_ms,

@@ -34,7 +34,7 @@ export async function snapshotFromHistory(sql: Sql): Promise<MetricsSnapshot> {
     p95: number | null;
   }>(
     `SELECT r.*, (SELECT value FROM test_metrics m WHERE m.run_id = r.id AND m.name = 'duration_p95_ms' AND m.label = '') AS p95
-     FROM test_runs r WHERE verdict IN ('passed', 'failed') AND environment <> 'mutation' ORDER BY started_at DESC LIMIT 1`,
+     FROM test_runs r WHERE verdict IN ('passed', 'failed') AND environment NOT IN ('mutation', 'bench') ORDER BY started_at DESC LIMIT 1`,
   );
   const routes = last
     ? await sql.query<{ route: string; ms: number; baseline: number | null }>(

@@ -1,15 +1,18 @@
 // `npm run bench:api`: the API's hot path beside a bare Fastify + pg server reading the same release row.
-// Both run as their own processes, pinned to one core with taskset (wrk on the other), the API on PostgreSQL
-// and Redis with WORKERS=off and LOG_LEVEL=warn, over a seeded catalogue of 1,000 albums of 10 tracks.
-// Runs are interleaved — reference, then every route, three rounds — and each route's medians are printed
-// with their ratio to the reference's. Then GET /v1/releases/{id} at 60% of its capacity (p99), and the API's
-// RSS after 10k and 100k requests. Exit 1 when any measured answer had an unexpected status.
+// Both run as their own processes, pinned to one core with taskset (the load engine, in its own process, on
+// the other), the API on PostgreSQL and Redis with WORKERS=off and LOG_LEVEL=warn, over a seeded catalogue
+// of 1,000 albums of 10 tracks. Runs are interleaved — reference, then every route, three rounds, each with
+// the engine's max-throughput executor — and each route's medians are printed with their ratio to the
+// reference's. Then GET /v1/releases/{id} at 60% of its capacity (constant-arrival-rate, p99 from the
+// intended start), and the API's RSS after 10k and 100k requests. The figures go into the run history as
+// `perf_*` metrics labelled `bench:api <route>` (BENCH_API_HISTORY=0 skips that). Exit 1 when any measured
+// answer had an unexpected status.
 // BENCH_API_SECONDS (3), BENCH_API_ROUNDS (3), BENCH_API_CONNECTIONS (32), BENCH_API_RELEASES (1000),
 // BENCH_API_MEMORY_REQUESTS (100000; 0 skips), BENCH_API_SERVER (another checkout's api/src/server.ts),
 // BENCH_API_NODE_OPTIONS (for the API process only, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`),
 // BENCH_API_ROUTES (a comma-separated part of the route names to run, e.g. `/v1/me,{id}`).
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
@@ -18,12 +21,13 @@ import { cloneDatabase, dropDatabase } from 'soundcheck/fixtures/databases.ts';
 import { checkService, defaultUrls } from 'soundcheck/services/health.ts';
 import { signIn } from '../../factories/signed-in.ts';
 import { removeRedisPrefix } from '../../utils/redis.ts';
+import { driveLoad, type Measured } from './api/drive.ts';
 import { measureGoals } from './api/goals.ts';
+import { apiBenchRows, recordApiBench } from './api/history.ts';
 import { cores, cpuMs, cpuSpentMs, type ServerProcess, startServer } from './api/processes.ts';
-import { goalLines, medianRps, type RouteFigures, summarise, table } from './api/report.ts';
+import { goalLines, type RouteFigures, referenceOf, summarise, table } from './api/report.ts';
 import { apiRoutes, type Route, referenceRoute } from './api/routes.ts';
 import { deleteCreatedReleases, seedCatalog } from './api/seed-catalog.ts';
-import { type Measured, runWrk } from './api/wrk.ts';
 
 const SECONDS = Number(process.env.BENCH_API_SECONDS) || 3;
 const ROUNDS = Number(process.env.BENCH_API_ROUNDS) || 3;
@@ -35,6 +39,9 @@ const apiServer = path.resolve(
 );
 const referenceServer = path.join(import.meta.dirname, 'api/reference-server.ts');
 const admin = { email: 'bench-admin@soundcheck.test', password: 'bench-admin-password' };
+
+/** The 1, 5 and 15 minute load averages: how shared the machine was while the figures were taken. */
+const loadAverage = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
 
 let runs = 0;
 /** Two digits that start the UPCs of one POST run: each run's fresh, whatever was left behind. */
@@ -55,15 +62,19 @@ async function backendsOf(database: string): Promise<number[]> {
   }
 }
 
+/** The load engine's closed loop as fast as the server answers, one request in flight per connection. */
+const flatOut = (route: Route, seconds: number) =>
+  driveLoad(route.load(), { type: 'max-throughput', vus: CONNECTIONS, duration: `${seconds}s` }, CONNECTIONS);
+
 /**
- * One wrk run of `route`, with the CPU time its server and the database backends spent per request: on a
- * shared machine, CPU per request moves far less than requests per second.
+ * One max-throughput run of `route`, with the CPU time its server and the database backends spent per
+ * request: on a shared machine, CPU per request moves far less than requests per second.
  */
 async function measure(route: Route, seconds: number, database: string): Promise<Measured> {
   runs++;
   const backends = await backendsOf(database);
   const before = { server: cpuMs([route.pid]), database: cpuMs(backends) };
-  const load = runWrk(route.load(seconds, CONNECTIONS));
+  const load = await flatOut(route, seconds);
   // Backends opened during the run count from zero.
   const after = { server: cpuMs([route.pid]), database: cpuMs(await backendsOf(database)) };
   const perRequestUs = (ms: number) => (ms * 1000) / Math.max(1, load.requests);
@@ -74,7 +85,7 @@ async function measure(route: Route, seconds: number, database: string): Promise
   };
   const bad = result.unexpected ? `, ${result.unexpected} unexpected (last ${result.unexpectedStatus})` : '';
   console.log(
-    `  ${route.name.padEnd(36)} ${result.rps.toFixed(0).padStart(6)} req/s  p99 ${result.p99Ms.toFixed(2)} ms  CPU ${result.serverCpuUs.toFixed(0)} µs/req + PostgreSQL ${result.databaseCpuUs.toFixed(0)}${bad}`,
+    `  ${route.name.padEnd(36)} ${result.rps.toFixed(0).padStart(6)} req/s  p99 ${result.p99Ms.toFixed(2)} ms  CPU ${result.serverCpuUs.toFixed(0)} µs/req + PostgreSQL ${result.databaseCpuUs.toFixed(0)}; generator ${(result.loadCpuShare * 100).toFixed(0)}% busy${bad}`,
   );
   return result;
 }
@@ -94,7 +105,7 @@ async function main(): Promise<number> {
   const servers: ServerProcess[] = [];
   try {
     console.log(
-      `▸ API ${path.relative(process.cwd(), apiServer)} on PostgreSQL${redisUp ? ' and Redis' : ' (no Redis: the embedded stand-in)'}, WORKERS=off, LOG_LEVEL=warn; ${cores ? `servers on core ${cores.server}, wrk on core ${cores.load}` : 'not pinned (fewer than 2 cores or no taskset)'}`,
+      `▸ API ${path.relative(process.cwd(), apiServer)} on PostgreSQL${redisUp ? ' and Redis' : ' (no Redis: the embedded stand-in)'}, WORKERS=off, LOG_LEVEL=warn; ${cores ? `servers on core ${cores.server}, the load engine on core ${cores.load}` : 'not pinned (fewer than 2 cores or no taskset)'}; load average ${loadAverage()}`,
     );
     const api = await startServer(
       apiServer,
@@ -143,7 +154,7 @@ async function main(): Promise<number> {
     const all = [ref, ...routes];
     console.log('▸ warm-up, 1 s a route (not measured)');
     for (const route of all) {
-      const warm = runWrk(route.load(1, CONNECTIONS));
+      const warm = await flatOut(route, 1);
       runs++;
       await route.after?.();
       if (warm.unexpected)
@@ -157,18 +168,22 @@ async function main(): Promise<number> {
         await route.after?.();
       }
     }
-    const referenceRps = medianRps(results.get(ref.name) ?? []);
+    const referenceMedians = referenceOf(results.get(ref.name) ?? []);
     const figures: RouteFigures[] = all.map((route) =>
-      summarise(route.name, results.get(route.name) ?? [], referenceRps),
+      summarise(route.name, results.get(route.name) ?? [], referenceMedians),
     );
-    const { goals, failed } = measureGoals(figures, routes, {
+    const {
+      goals,
+      failed,
+      figures: goalFigures,
+    } = await measureGoals(figures, routes, {
       seconds: SECONDS,
       connections: CONNECTIONS,
       memoryRequests: MEMORY_REQUESTS,
       apiPid: api.pid,
     });
     console.log(
-      `\nAPI hot path, medians of ${ROUNDS} interleaved rounds (the reference measured in the same run; shared machine: read the ratios)\n`,
+      `\nAPI hot path, medians of ${ROUNDS} interleaved rounds (the reference measured in the same run; shared machine: read the ratios); load average ${loadAverage()}\n`,
     );
     console.log(table(figures));
     console.log(`\nGoals (issue #17)\n${goalLines(goals)}`);
@@ -177,7 +192,12 @@ async function main(): Promise<number> {
       console.error(
         `✗ ${row.name}: ${row.unexpected} answers with an unexpected status, ${row.socketErrors} socket errors`,
       );
-    return failures.length || failed ? 1 : 0;
+    if (failures.length || failed) {
+      console.error('✗ figures not recorded in the history: a bench with wrong answers measures nothing');
+      return 1;
+    }
+    if (process.env.BENCH_API_HISTORY !== '0') await recordApiBench(apiBenchRows(figures, goalFigures));
+    return 0;
   } finally {
     await Promise.all(servers.map((server) => server.stop()));
     await dropDatabase(defaultUrls.postgres, name);

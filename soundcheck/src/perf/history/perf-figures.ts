@@ -12,8 +12,9 @@ export interface PerfFigure {
  * The figures the performance suites left in a run folder: every `performance/*.json` may carry a
  * `history` array of `{ name, label, value }`. Names in use: `perf_p50_ms`, `perf_p95_ms`, `perf_p99_ms`,
  * `perf_rps`, `perf_errors` (label `<scenario> <request name>` or `<scenario>`), `perf_capacity_rps` (the
- * stress knee, label `<scenario>`), `perf_time_to_delivered_p95_ms` (label `<partner>`). A file that does
- * not parse adds nothing (the dashboard already shows it as unreadable).
+ * stress knee, label `<scenario>`), `perf_time_to_delivered_p95_ms` (label `<partner>`). Bench runs record
+ * theirs directly (`bench-run.ts`, labels `<bench> <route>`). A file that does not parse adds nothing (the
+ * dashboard already shows it as unreadable).
  */
 export function readPerfFigures(folder: string): PerfFigure[] {
   const dir = path.join(folder, 'performance');

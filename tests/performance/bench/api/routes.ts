@@ -1,13 +1,13 @@
 import { releaseBody } from '../../../factories/releases.ts';
+import type { Load } from './drive.ts';
 import type { Catalog } from './seed-catalog.ts';
-import type { Load } from './wrk.ts';
 
-/** One measured route: its name (a route template) and the wrk load that drives it. */
+/** One measured route: its name (a route template) and the load that drives it. */
 export interface Route {
   name: string;
   /** The process that serves it, whose CPU time is measured. */
   pid: number;
-  load: (seconds: number, connections: number) => Load;
+  load: () => Load;
   /** Runs after each measured run: POST /v1/releases deletes what it created. */
   after?: () => Promise<void>;
 }
@@ -23,17 +23,11 @@ export function apiRoutes(
   const get = (name: string, path: string, withToken = true): Route => ({
     name,
     pid: api.pid,
-    load: (seconds, connections) => ({
-      url: `${api.url}${path}`,
-      ...(withToken ? { token } : {}),
-      expect: 200,
-      seconds,
-      connections,
-    }),
+    load: () => ({ target: api.url, path, ...(withToken ? { token } : {}), expect: 200 }),
   });
   const id = catalog.releaseId;
-  // The UPC placeholder is replaced by wrk on every request; the rest is one valid body.
-  const body = JSON.stringify({ ...releaseBody([catalog.artistId]), upc: '{{UPC}}' });
+  // One valid body; the load engine's runner gives every request a fresh UPC.
+  const body: Record<string, unknown> = { ...releaseBody([catalog.artistId]) };
   return [
     get('GET /health', '/health', false),
     get('GET /v1/me', '/v1/me'),
@@ -43,15 +37,13 @@ export function apiRoutes(
     {
       name: 'POST /v1/releases',
       pid: api.pid,
-      load: (seconds, connections) => ({
-        url: `${api.url}/v1/releases`,
-        method: 'POST',
+      load: () => ({
+        target: api.url,
+        path: '/v1/releases',
         token,
         body,
         upcPrefix: upcPrefix(),
         expect: 201,
-        seconds,
-        connections,
       }),
       after: deleteCreated,
     },
@@ -63,11 +55,6 @@ export function referenceRoute(reference: { url: string; pid: number }, releaseI
   return {
     name: 'reference: Fastify + pg, same row',
     pid: reference.pid,
-    load: (seconds, connections) => ({
-      url: `${reference.url}/releases/${releaseId}`,
-      expect: 200,
-      seconds,
-      connections,
-    }),
+    load: () => ({ target: reference.url, path: `/releases/${releaseId}`, expect: 200 }),
   };
 }
