@@ -40,7 +40,10 @@ const instants: Instant[] = [
 interface JsonReport {
   numPassedTests: number;
   numFailedTests: number;
-  testResults: Array<{ name: string; assertionResults: Array<{ fullName: string; status: string }> }>;
+  testResults: Array<{
+    name: string;
+    assertionResults: Array<{ fullName: string; status: string; failureMessages?: string[] }>;
+  }>;
 }
 
 if (spawnSync('faketime', ['--version']).error) {
@@ -96,7 +99,10 @@ for (const [index, instant] of instants.entries()) {
   const failures = report.testResults.flatMap((file) =>
     file.assertionResults
       .filter((test) => test.status === 'failed')
-      .map((test) => `${path.relative(root, file.name)} › ${test.fullName}`),
+      .map((test) => {
+        const why = test.failureMessages?.[0]?.split('\n')[0] ?? '';
+        return `${path.relative(root, file.name)} › ${test.fullName}${why ? `\n      ${why}` : ''}`;
+      }),
   );
   for (const failure of failures) process.stdout.write(`  ✗ ${failure}\n`);
   process.stdout.write(
