@@ -80,6 +80,8 @@ describe('HTTP/1.1 response parser', () => {
     ['not HTTP, before any line end', 'SSH-2.0'],
     ['a bad status line', 'HTTP/1.1 2xx OK\r\n\r\n'],
     ['a header without a colon', 'HTTP/1.1 200 OK\r\nbroken\r\n\r\n'],
+    ['a header whose only colon is on the next line', 'HTTP/1.1 200 OK\r\nbroken\r\nx: 1\r\n\r\n'],
+    ['a header with an empty name', 'HTTP/1.1 200 OK\r\n: 1\r\n\r\n'],
     ['a bad content-length', 'HTTP/1.1 200 OK\r\ncontent-length: -1\r\n\r\n'],
     ['a bad chunk size', 'HTTP/1.1 200 OK\r\ntransfer-encoding: chunked\r\n\r\nzz\r\n'],
     ['a chunk without its CRLF', 'HTTP/1.1 200 OK\r\ntransfer-encoding: chunked\r\n\r\n1\r\nabc\r\n'],

@@ -130,19 +130,26 @@ export class ResponseParser {
     }
   }
 
+  /** The status line and headers, read in place: no array of lines, one slice per name and value. */
   private head(text: string): void {
-    const lines = text.split('\r\n');
-    const statusLine = STATUS_LINE.exec(lines[0] ?? '');
+    let eol = text.indexOf('\r\n');
+    if (eol < 0) eol = text.length;
+    const firstLine = text.slice(0, eol);
+    const statusLine = STATUS_LINE.exec(firstLine);
     if (!statusLine)
-      throw new ProtocolError(`not an HTTP status line: ${JSON.stringify(lines[0]?.slice(0, 40))}`);
+      throw new ProtocolError(`not an HTTP status line: ${JSON.stringify(firstLine.slice(0, 40))}`);
     this.status = Number(statusLine[2]);
     const headers: Record<string, string> = {};
-    for (let i = 1; i < lines.length; i++) {
-      const line = lines[i] as string;
-      const colon = line.indexOf(':');
-      if (colon <= 0) throw new ProtocolError(`bad header line ${JSON.stringify(line.slice(0, 40))}`);
-      const name = line.slice(0, colon).trim().toLowerCase();
-      const value = line.slice(colon + 1).trim();
+    for (let start = eol + 2; start < text.length; start = eol + 2) {
+      eol = text.indexOf('\r\n', start);
+      if (eol < 0) eol = text.length;
+      const colon = text.indexOf(':', start);
+      if (colon <= start || colon > eol)
+        throw new ProtocolError(
+          `bad header line ${JSON.stringify(text.slice(start, Math.min(eol, start + 40)))}`,
+        );
+      const name = text.slice(start, colon).trim().toLowerCase();
+      const value = text.slice(colon + 1, eol).trim();
       headers[name] = name in headers ? `${headers[name]}, ${value}` : value;
     }
     this.headers = headers;
