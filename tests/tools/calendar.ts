@@ -1,9 +1,10 @@
 // `npm run test:calendar [-- <vitest filters>]`: the suite at instants that break naive date code — the last
 // seconds of a year, a leap day, the two DST changes of a half-hour zone, a zone whose date is a day ahead of
-// UTC. Every process of the run (Vitest, its workers, the processes tests spawn) sees the faked wall clock
-// through libfaketime (`apt-get install faketime`); monotonic time stays real so timers and timeouts keep
-// their length. PostgreSQL and Redis run outside and keep the real time: the code must not mix their clock
-// with its own. Results go to a temporary folder, never to the history.
+// UTC. Every process of the run (Vitest, its workers, the processes tests spawn) sees one faked wall clock,
+// the real one moved by a fixed offset so the run starts at the instant, through libfaketime
+// (`apt-get install faketime`); monotonic time stays real so timers and timeouts keep their length.
+// PostgreSQL and Redis run outside and keep the real time: the code must not mix their clock with its own.
+// Results go to a temporary folder, never to the history.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -59,14 +60,17 @@ let failedInstants = 0;
 for (const [index, instant] of instants.entries()) {
   if (only && !only.includes(index + 1)) continue;
   const output = path.join(scratch, `instant-${index + 1}.json`);
-  const epoch = String(Date.parse(instant.utc) / 1000);
+  // An offset from the real clock, not an absolute start ("@epoch"): with an absolute start every process
+  // begins at the instant when it starts, so workers and servers spawned minutes into the run disagreed
+  // with the processes before them by as long.
+  const offset = Math.round((Date.parse(instant.utc) - Date.now()) / 1000);
   process.stdout.write(`\n▸ ${index + 1}. ${instant.name}: ${instant.utc}, TZ=${instant.tz}\n`);
   const started = Date.now();
   spawnSync(
     'faketime',
     [
       '-f',
-      `@${epoch}`,
+      `${offset >= 0 ? '+' : ''}${offset}`,
       process.execPath,
       vitest,
       'run',
@@ -81,7 +85,6 @@ for (const [index, instant] of instants.entries()) {
       env: {
         ...process.env,
         TZ: instant.tz,
-        FAKETIME_FMT: '%s',
         FAKETIME_DONT_FAKE_MONOTONIC: '1',
         SOUNDCHECK_QUIET: '1',
       },
