@@ -16,10 +16,30 @@ export interface ApiProcess {
   stop(): Promise<number | null>;
 }
 
+const CLOCK_VARIABLES = ['LD_PRELOAD', 'FAKETIME', 'FAKETIME_DONT_FAKE_MONOTONIC', 'TZ'];
+
+/**
+ * The run's clock and zone, to pass on when set: under `npm run test:calendar` libfaketime's preload and
+ * offset and the instant's TZ, so a server or worker the test starts shares the run's time (without them it
+ * ran on the real clock, and its delivery events sorted before the test's).
+ */
+export function runClockEnv(): Record<string, string> {
+  return Object.fromEntries(
+    CLOCK_VARIABLES.flatMap((name) => (process.env[name] ? [[name, process.env[name]]] : [])),
+  );
+}
+
 /** The environment of a bare machine: no services configured, its own data directory. */
 export function bareEnv(extra: Record<string, string> = {}): Record<string, string> {
   const { PATH = '', HOME = '' } = process.env;
-  return { PATH, HOME, DATA_DIR: mkdtempSync(path.join(tmpdir(), 'soundcheck-api-')), PORT: '0', ...extra };
+  return {
+    PATH,
+    HOME,
+    ...runClockEnv(),
+    DATA_DIR: mkdtempSync(path.join(tmpdir(), 'soundcheck-api-')),
+    PORT: '0',
+    ...extra,
+  };
 }
 
 /** Runs the server to completion (it is expected to refuse to start); returns its exit code and stderr. */

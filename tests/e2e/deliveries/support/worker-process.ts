@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { Deps } from '@soundcheck/api/deps.ts';
+import { runClockEnv } from '../../../utils/api-process.ts';
 import { type Child, startChild } from '../../../utils/child.ts';
 import type { Services } from '../../../utils/services.ts';
 
@@ -44,6 +45,7 @@ export async function startWorkerProcess(deps: Deps, settings: WorkerSettings): 
   const child = startChild(workerScript, [], {
     PATH,
     HOME,
+    ...runClockEnv(),
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',
     DATA_DIR: config.dataDir,
