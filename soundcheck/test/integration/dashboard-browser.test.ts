@@ -29,7 +29,10 @@ describe('the run dashboard in a real browser', {
 
   test('opens from disk with no network and no console errors, filters by tag, and is screenshotted', async () => {
     writeRunFolder(folder, sampleRun(), sampleHistory());
-    const browser = await chromium.launch({ executablePath: chromiumPath, args });
+    // Chromium keeps the real clock, like PostgreSQL and Redis: under test:calendar it hangs at start with
+    // libfaketime preloaded.
+    const { LD_PRELOAD: _preload, ...env } = process.env;
+    const browser = await chromium.launch({ executablePath: chromiumPath, args, env });
     try {
       const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
       const problems: string[] = [];
