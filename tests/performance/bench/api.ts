@@ -25,8 +25,8 @@ import { driveLoad, type Measured } from './api/drive.ts';
 import { measureGoals } from './api/goals.ts';
 import { apiBenchRows, recordApiBench } from './api/history.ts';
 import { cores, cpuMs, cpuSpentMs, type ServerProcess, startServer } from './api/processes.ts';
-import { goalLines, type RouteFigures, referenceOf, summarise, table } from './api/report.ts';
-import { apiRoutes, type Route, referenceRoute } from './api/routes.ts';
+import { besideAlbum, goalLines, type RouteFigures, referenceOf, summarise, table } from './api/report.ts';
+import { apiRoutes, type Route, referenceRoutes } from './api/routes.ts';
 import { deleteCreatedReleases, seedCatalog } from './api/seed-catalog.ts';
 
 const SECONDS = Number(process.env.BENCH_API_SECONDS) || 3;
@@ -150,8 +150,8 @@ async function main(): Promise<number> {
     const routes = apiRoutes(api, catalog, deleteCreated, upcPrefix).filter(
       (route) => !only || only.split(',').some((part) => route.name.includes(part.trim())),
     );
-    const ref = referenceRoute(reference, catalog.releaseId);
-    const all = [ref, ...routes];
+    const [ref, albumRef] = referenceRoutes(reference, catalog.releaseId) as [Route, Route];
+    const all = [ref, albumRef, ...routes];
     console.log('▸ warm-up, 1 s a route (not measured)');
     for (const route of all) {
       const warm = await flatOut(route, 1);
@@ -186,6 +186,8 @@ async function main(): Promise<number> {
       `\nAPI hot path, medians of ${ROUNDS} interleaved rounds (the reference measured in the same run; shared machine: read the ratios); load average ${loadAverage()}\n`,
     );
     console.log(table(figures));
+    const album = besideAlbum(figures, albumRef.name, 'GET /v1/releases/{id}');
+    if (album) console.log(`\n${album}`);
     console.log(`\nGoals (issue #17)\n${goalLines(goals)}`);
     const failures = figures.filter((row) => row.unexpected > 0 || row.socketErrors > 0);
     for (const row of failures)

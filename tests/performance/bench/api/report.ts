@@ -70,6 +70,18 @@ export function table(rows: RouteFigures[]): string {
   return lines.join('\n');
 }
 
+/**
+ * GET /v1/releases/{id} beside the reference that reads the same album: what the API adds to the read
+ * itself (authentication, limits, validation, serialisation), apart from the cost of the document.
+ */
+export function besideAlbum(rows: RouteFigures[], album: string, read: string): string | null {
+  const reference = rows.find((row) => row.name === album);
+  const route = rows.find((row) => row.name === read);
+  if (!reference || !route) return null;
+  const cpu = (row: RouteFigures) => row.serverCpuUs + row.databaseCpuUs;
+  return `  ${read} beside the ${album.replace('reference: ', '')} reference: ${num(route.rps / reference.rps, 2)}× its req/s, ${num(cpu(route) / cpu(reference), 2)}× its server + PostgreSQL CPU per request`;
+}
+
 export interface Goal {
   what: string;
   seen: string;

@@ -50,11 +50,21 @@ export function apiRoutes(
   ];
 }
 
-/** The reference: bare Fastify + pg reading the same release row. */
-export function referenceRoute(reference: { url: string; pid: number }, releaseId: string): Route {
-  return {
-    name: 'reference: Fastify + pg, same row',
+const ALBUM_REFERENCE = 'reference: Fastify + pg, same album';
+
+/**
+ * The references, bare Fastify + pg: the issue's, reading the same release row (every ratio is to it), and
+ * one reading the same album document as GET /v1/releases/{id}, which tells the API's overhead apart from
+ * the work of the read itself.
+ */
+export function referenceRoutes(reference: { url: string; pid: number }, releaseId: string): Route[] {
+  const get = (name: string, path: string): Route => ({
+    name,
     pid: reference.pid,
-    load: () => ({ target: reference.url, path: `/releases/${releaseId}`, expect: 200 }),
-  };
+    load: () => ({ target: reference.url, path, expect: 200 }),
+  });
+  return [
+    get('reference: Fastify + pg, same row', `/releases/${releaseId}`),
+    get(ALBUM_REFERENCE, `/albums/${releaseId}`),
+  ];
 }
