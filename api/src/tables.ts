@@ -2,7 +2,6 @@
 // (tests/integration/database keeps the two in step). The queries import each domain's own tables.ts.
 
 export * from './artists/tables.ts';
-export * from './assets/tables.ts';
 export * from './deliveries/tables.ts';
 export * from './labels/tables.ts';
 export * from './partners/tables.ts';

@@ -3,7 +3,7 @@ import type { Deps } from '../deps.ts';
 import { analysePcm } from '../media/pcm-analysis.ts';
 import { readWavHeader } from '../media/wav-header.ts';
 import { analysisFindings } from '../qc/asset-findings.ts';
-import { assets } from './tables.ts';
+import { assets } from '../releases/tables.ts';
 
 export const ASSET_ANALYSIS_QUEUE = 'asset-analysis';
 

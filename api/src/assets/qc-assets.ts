@@ -3,7 +3,7 @@ import type { Orm } from '../db/database.ts';
 import type { AudioFacts } from '../media/audio-facts.ts';
 import type { ImageFacts } from '../media/image-facts.ts';
 import type { QcAsset, QcRelease } from '../qc/types.ts';
-import { assets } from './tables.ts';
+import { assets } from '../releases/tables.ts';
 
 /**
  * Adds the release's artwork and each track's audio to a QC snapshot (tracks in the same order as

@@ -12,10 +12,9 @@ import { artworkFindings, audioFindings } from '../qc/asset-findings.ts';
 import type { Finding } from '../qc/types.ts';
 import { findRelease } from '../releases/repository.ts';
 import { lockEditable } from '../releases/service.ts';
-import { tracks } from '../releases/tables.ts';
+import { type AssetRow, type AssetStatus, assets, tracks } from '../releases/tables.ts';
 import { ASSET_ANALYSIS_QUEUE, type AssetAnalysisJob } from './analysis-job.ts';
 import { type ReceivedFile, receiveUpload } from './receive-upload.ts';
-import { type AssetRow, type AssetStatus, assets } from './tables.ts';
 import { assetView } from './views.ts';
 
 export interface UploadBody {

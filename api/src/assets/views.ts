@@ -1,6 +1,6 @@
 import type { AudioFacts } from '../media/audio-facts.ts';
 import type { ImageFacts } from '../media/image-facts.ts';
-import type { AssetRow } from './tables.ts';
+import type { AssetRow } from '../releases/tables.ts';
 
 /** The asset as the API shows it (API.md, "Assets"): its facts flattened beside id, kind and status. */
 export function assetView(row: AssetRow) {

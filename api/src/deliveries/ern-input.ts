@@ -1,12 +1,12 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { artists } from '../artists/tables.ts';
-import { assets } from '../assets/tables.ts';
 import type { Orm } from '../db/database.ts';
 import type { ErnDeal, ErnInput, ErnTrack } from '../ern/types.ts';
 import { labels } from '../labels/tables.ts';
 import type { AudioFacts } from '../media/audio-facts.ts';
 import type { ImageFacts } from '../media/image-facts.ts';
 import { primaryArtistIdsOf, type ReleaseRow, tracksOf } from '../releases/repository.ts';
+import { assets } from '../releases/tables.ts';
 import { releaseMetadata } from '../releases/views.ts';
 
 /** Thrown when a release lacks what a message needs (artwork, audio): packaging fails with this reason. */

@@ -1,6 +1,8 @@
 import { asc, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
+import type { Static } from 'typebox';
 import type { Orm } from '../db/database.ts';
 import { preparedPer } from '../db/prepared.ts';
+import type { ArtworkSummary as ArtworkSummarySchema } from './schema.ts';
 import { releaseArtists, releases, trackContributors, tracks } from './tables.ts';
 
 export type ReleaseRow = typeof releases.$inferSelect;
@@ -48,6 +50,30 @@ const tracksJson = sql.raw(`coalesce((
   ) order by t.disc_number, t.track_number)
   from tracks t where t.release_id = releases.id), '[]'::json)`);
 
+/** The release's artwork as a read of the release summarises it, or null before any upload. */
+export type ArtworkSummary = Static<typeof ArtworkSummarySchema>;
+
+// What PUT /v1/releases/{id}/artwork answers (API.md), and the asset's status. A release has at most one
+// artwork (a partial unique index), so the subquery gives one row or none.
+const artworkJson = sql.raw(`(
+  select json_build_object('id', a.id, 'kind', a.kind, 'format', a.facts->'format', 'width', a.facts->'width',
+    'height', a.facts->'height', 'colorSpace', a.facts->'colorSpace', 'sizeBytes', a.size_bytes,
+    'sha256', a.sha256, 'status', a.status)
+  from assets a where a.release_id = releases.id and a.kind = 'artwork')`);
+
+const artworkOfReleaseById = preparedPer((orm) =>
+  orm
+    .select({ artwork: sql<ArtworkSummary | null>`${artworkJson}` })
+    .from(releases)
+    .where(eq(releases.id, sql.placeholder('id')))
+    .prepare('release_artwork'),
+);
+
+export async function artworkOfRelease(orm: Orm, releaseId: string): Promise<ArtworkSummary | null> {
+  const [row] = await artworkOfReleaseById(orm).execute({ id: releaseId });
+  return row?.artwork ?? null;
+}
+
 /**
  * GET /v1/releases/{id} in one statement: the release, its primary artists in credit order, and its tracks
  * in disc and track order, each with its credits. One round trip instead of two: the socket writes and the
@@ -62,6 +88,7 @@ const releaseWithTracksById = preparedPer((orm) =>
         select array_agg(${releaseArtists.artistId}::text order by ${releaseArtists.position})
         from ${releaseArtists} where ${releaseArtists.releaseId} = ${releases.id}), '{}')`,
       tracks: sql<TrackJson[]>`${tracksJson}`,
+      artwork: sql<ArtworkSummary | null>`${artworkJson}`,
     })
     .from(releases)
     .where(eq(releases.id, sql.placeholder('id')))
@@ -71,7 +98,14 @@ const releaseWithTracksById = preparedPer((orm) =>
 export async function findReleaseWithTracks(
   orm: Orm,
   id: string,
-): Promise<(ReleaseRow & { primaryArtistIds: string[]; tracks: TrackWithContributors[] }) | undefined> {
+): Promise<
+  | (ReleaseRow & {
+      primaryArtistIds: string[];
+      tracks: TrackWithContributors[];
+      artwork: ArtworkSummary | null;
+    })
+  | undefined
+> {
   const [row] = await releaseWithTracksById(orm).execute({ id });
   if (!row) return undefined;
   const withDates = row.tracks.map((track) => ({

@@ -135,10 +135,23 @@ export const Release = Type.Object({
   updatedAt: Type.String({ format: 'date-time' }),
 });
 
+/** API.md: a release is read "with tracks and artwork summary": what the artwork upload answered, and its status. */
+export const ArtworkSummary = Type.Object({
+  id: Uuid,
+  kind: Type.Literal('artwork'),
+  format: Type.Union([Type.Literal('png'), Type.Literal('jpeg')]),
+  width: Type.Integer(),
+  height: Type.Integer(),
+  colorSpace: Type.String(),
+  sizeBytes: Type.Integer(),
+  sha256: Type.String(),
+  status: Type.Union([Type.Literal('analysing'), Type.Literal('valid'), Type.Literal('invalid')]),
+});
+
 export const ReleaseWithTracks = Type.Object({
   ...Release.properties,
   tracks: Type.Array(Track),
-  artwork: Nullable(Type.Object({ id: Uuid }, { additionalProperties: true })),
+  artwork: Nullable(ArtworkSummary),
 });
 
 export const ReleaseList = Type.Object({ items: Type.Array(Release), nextCursor: Nullable(Type.String()) });

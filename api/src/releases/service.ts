@@ -16,6 +16,7 @@ import { initialReleaseState, isEditable } from '../workflow/release-workflow.ts
 import { ensureArtistsOfLabel } from './artist-references.ts';
 import { recordEvent } from './history.ts';
 import {
+  artworkOfRelease,
   findRelease,
   findReleaseWithTracks,
   primaryArtistIdsOf,
@@ -79,8 +80,8 @@ export async function fullRelease(orm: Orm, row: ReleaseRow) {
   // One after the other: inside a transaction the statements share one connection anyway.
   const artistIds = await primaryArtistIdsOfRelease(orm, row.id);
   const tracks = await tracksOf(orm, row.id);
-  // The artwork summary is not filled in here: the view answers null even when artwork was uploaded.
-  return { ...releaseView(row, artistIds), tracks: tracks.map(trackView), artwork: null };
+  const artwork = await artworkOfRelease(orm, row.id);
+  return { ...releaseView(row, artistIds), tracks: tracks.map(trackView), artwork };
 }
 
 export async function createRelease(deps: Deps, actor: Actor, body: CreateReleaseBody) {
@@ -129,7 +130,11 @@ export async function createRelease(deps: Deps, actor: Actor, body: CreateReleas
 export async function getRelease(deps: Deps, actor: Actor, id: string) {
   const found = await findReleaseWithTracks(deps.db.orm, id);
   const row = ensureVisible(actor, 'release:read', found, 'Release');
-  return { ...releaseView(row, row.primaryArtistIds), tracks: row.tracks.map(trackView), artwork: null };
+  return {
+    ...releaseView(row, row.primaryArtistIds),
+    tracks: row.tracks.map(trackView),
+    artwork: row.artwork,
+  };
 }
 
 /**
