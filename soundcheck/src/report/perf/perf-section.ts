@@ -30,7 +30,7 @@ function runCharts(entry: PerfEntry): Raw[] {
         series: [
           { name: 'p50', colour: '#1f9d55', points: latency.data.p50 },
           { name: 'p95', colour: '#4f7cff', points: latency.data.p95 },
-          { name: 'p99', colour: '#d98b00', points: latency.data.p99 },
+          { name: 'p99', colour: '#d98b00', points: latency.data.p99, dashed: true },
         ],
       }),
     );
@@ -83,7 +83,8 @@ function runCharts(entry: PerfEntry): Raw[] {
 
 function budgetTable(entry: SectionEntry): Raw {
   const budgets = budgetRows(entry);
-  if (!budgets.data.length) return html``;
+  // A stress ramp's p95s include saturation by design: without budgets they are no table to read.
+  if (!budgets.data.some((row) => row.budget !== null)) return html``;
   const bar = (share: number | null, status: string) =>
     share === null
       ? ''

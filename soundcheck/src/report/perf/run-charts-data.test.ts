@@ -29,6 +29,17 @@ describe('the dashboard charts of one performance run', { tags: ['unit', 'report
     expect(markerX).toBe(pointX);
   });
 
+  test("the seconds after the ramp's peak (draining) are not drawn, and do not move the knee", () => {
+    const curve = sampleStressCurve();
+    const drain = [
+      { rate: 3, p99: 1500, errorRate: 0 },
+      { rate: 1, p99: 900, errorRate: 0 },
+    ];
+    const shaped = stressCurve({ rate: 44, curve: [...curve, ...drain] });
+    expect(shaped.data.p99.map((p) => p.x)).toEqual(curve.map((p) => p.rate));
+    expect(shaped.data.knee?.rate).toBe(44);
+  });
+
   test('a ramp that never broke has no knee, and a ramp that breaks on errors alone has one', () => {
     const calm = sampleStressCurve().map((p) => ({ ...p, p99: 20, errorRate: 0 }));
     expect(stressCurve({ rate: 60, curve: calm })).toMatchObject({

@@ -67,7 +67,8 @@ export function throughputOverTime(
 
 /**
  * The stress curve: p99 and error rate against the target rate, and where it broke, judged by the stress
- * suite's own rule (`kneeIndex`) on the stored curve.
+ * suite's own rule (`kneeIndex`) on the stored curve. Only the ramp is drawn: the seconds after its peak
+ * (the graceful stop, draining at a falling rate) would fold the line back over itself.
  */
 export function stressCurve(knee: NonNullable<PerfEntry['knee']>): Shaped<{
   p99: ChartPoint[];
@@ -77,10 +78,11 @@ export function stressCurve(knee: NonNullable<PerfEntry['knee']>): Shaped<{
   const { index, baselineP99 } = kneeIndex(knee.curve);
   const at = index >= 0 ? knee.curve[index]! : null;
   const peak = Math.max(...knee.curve.map((p) => p.rate), 0);
+  const ramp = knee.curve.slice(0, knee.curve.findLastIndex((p) => p.rate === peak) + 1);
   return {
     data: {
-      p99: knee.curve.map((p) => ({ x: p.rate, y: p.p99 })),
-      errorPct: knee.curve.map((p) => ({ x: p.rate, y: Math.round(p.errorRate * 1000) / 10 })),
+      p99: ramp.map((p) => ({ x: p.rate, y: p.p99 })),
+      errorPct: ramp.map((p) => ({ x: p.rate, y: Math.round(p.errorRate * 1000) / 10 })),
       knee: at ? { rate: at.rate, p99: at.p99, baselineP99 } : null,
     },
     verdict: at
