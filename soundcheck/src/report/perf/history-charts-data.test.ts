@@ -44,6 +44,15 @@ describe('the dashboard charts of performance across runs', { tags: ['unit', 're
     expect(trendChart(runs, 'perf_time_to_delivered_p95_ms', any, 'up').verdict).toBe(
       'Not measured in any recorded run yet.',
     );
+    // Three runs cannot show a step: the chart says so rather than calling the series steady.
+    const few = {
+      runs: runs.runs.slice(0, 3),
+      series: runs.series.map((s) => ({ ...s, values: s.values.slice(0, 3) })),
+    };
+    expect(trendChart(few, 'perf_rps', any, 'down')).toMatchObject({
+      verdict: 'Measured in 3 runs so far: too few to find a change point (4 needed)',
+      tone: 'neutral',
+    });
   });
 
   test('a change point of a series measured only in some runs is placed at its run, not at its count', () => {

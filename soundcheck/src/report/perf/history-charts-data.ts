@@ -45,6 +45,9 @@ export function changeMarks(series: PerfSeries, runs: readonly PerfRun[]): Chang
   });
 }
 
+/** Fewer measured runs than this cannot show a step at Otava's p (a clean doubling needs four). */
+const minimumForChange = 4;
+
 export interface TrendChartData {
   series: ChartSeries[];
   markers: ChartMarker[];
@@ -83,6 +86,7 @@ export function trendChart(
   const markers = changes.map((c) => ({ x: c.at, label: signed(c.change), colour: colourOf(c.label) }));
   const hurt = changes.filter((c) => (worse === 'up' ? c.change > 0 : c.change < 0));
   const runs = history.runs.length;
+  const measured = Math.max(0, ...chosen.map((s) => s.values.filter((v) => v !== null).length));
   const newest = changes.reduce<ChangeMark | null>((a, b) => (a && a.at >= b.at ? a : b), null);
   return {
     series,
@@ -90,10 +94,12 @@ export function trendChart(
     changes,
     verdict: !series.length
       ? 'Not measured in any recorded run yet.'
-      : newest
-        ? `${changes.length} change point${changes.length > 1 ? 's' : ''} in ${runs} runs; newest: ${pick(newest.label)} ${signed(newest.change)} at ${shortCommit(newest.run)}${hurt.length ? ` (${hurt.length} for the worse)` : ''}`
-        : `Steady: no change point in ${runs} runs`,
-    tone: hurt.length ? 'bad' : series.length ? 'good' : 'neutral',
+      : measured < minimumForChange
+        ? `Measured in ${measured} run${measured === 1 ? '' : 's'} so far: too few to find a change point (${minimumForChange} needed)`
+        : newest
+          ? `${changes.length} change point${changes.length > 1 ? 's' : ''} in ${runs} runs; newest: ${pick(newest.label)} ${signed(newest.change)} at ${shortCommit(newest.run)}${hurt.length ? ` (${hurt.length} for the worse)` : ''}`
+          : `Steady: no change point in ${runs} runs`,
+    tone: hurt.length ? 'bad' : series.length && measured >= minimumForChange ? 'good' : 'neutral',
   };
 }
 

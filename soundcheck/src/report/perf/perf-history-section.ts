@@ -38,6 +38,8 @@ function historyChart(
   });
 }
 
+const plural = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
+
 const lowerFirst = (text: string) => `${text.charAt(0).toLowerCase()}${text.slice(1)}`;
 
 const signed = (change: number) => `${change >= 0 ? '+' : '−'}${formatNumber(Math.abs(change) * 100)}%`;
@@ -76,7 +78,7 @@ export function perfTrendsSection(history: PerfHistory | undefined): Raw {
   const delivered = trendChart(runs, 'perf_time_to_delivered_p95_ms', any, 'up');
   if (delivered.series.length)
     charts.push(historyChart(runs, delivered, { title: 'Time to delivered (p95) per partner', yUnit: 'ms' }));
-  return html`<section id="perf-trends" class="wide"><h2>Performance across runs <span class="pill">last ${runs.runs.length} runs with figures</span></h2>
+  return html`<section id="perf-trends" class="wide"><h2>Performance across runs <span class="pill">${plural(runs.runs.length, 'run')} with figures</span></h2>
     <p class="muted">Vertical lines are change points (E-divisive means, Otava's defaults), labelled with the step in the series' mean.</p>
     <div class="chart-grid">${charts}</div>${changeTable(runs)}</section>`;
 }
@@ -123,7 +125,7 @@ export function benchSection(history: PerfHistory | undefined): Raw {
           : cpu.verdict,
       }),
     );
-  return html`<section id="bench" class="wide"><h2>API hot path: <code>npm run bench:api</code> across commits <span class="pill">${bench.runs.length} bench runs</span></h2>
+  return html`<section id="bench" class="wide"><h2>API hot path: <code>npm run bench:api</code> across commits <span class="pill">${plural(bench.runs.length, 'bench run')}</span></h2>
     <p class="muted">Each point is one bench run (environment <code>bench</code> in the history), labelled by its commit; ratios compare a route with the reference measured in the same run.</p>
     <div class="chart-grid">${charts}</div></section>`;
 }

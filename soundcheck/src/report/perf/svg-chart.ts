@@ -55,7 +55,7 @@ export interface ChartOptions {
 
 const width = 560;
 const height = 220;
-const margin = { top: 14, right: 52, bottom: 34, left: 56 };
+const margin = { top: 24, right: 52, bottom: 34, left: 56 };
 const plotWidth = width - margin.left - margin.right;
 const plotHeight = height - margin.top - margin.bottom;
 
@@ -81,6 +81,9 @@ function linearScale(values: readonly number[], guides: readonly number[] = []):
   const max = Math.max(...all, 0) || 1;
   const min = Math.min(...all, 0);
   const ticks = niceTicks(min, max);
+  // One more tick above the highest value, so the top point sits under a labelled line.
+  const step = ticks.length > 1 ? ticks[1]! - ticks[0]! : 0;
+  if (step && (ticks.at(-1) ?? max) < max) ticks.push(Math.round(((ticks.at(-1) ?? 0) + step) / step) * step);
   const top = Math.max(max, ticks.at(-1) ?? max);
   return { at: (v) => margin.top + plotHeight - ((v - min) / (top - min || 1)) * plotHeight, ticks };
 }
@@ -154,8 +157,8 @@ export function chart(options: ChartOptions): Raw {
     <svg viewBox="0 0 ${width} ${height}" role="img" aria-label="${options.title}">
       ${ly.ticks.map((t) => html`<line class="grid" x1="${margin.left}" x2="${width - margin.right}" y1="${ly.at(t).toFixed(1)}" y2="${ly.at(t).toFixed(1)}"/><text class="tick" x="${margin.left - 6}" y="${(ly.at(t) + 4).toFixed(1)}" text-anchor="end">${formatNumber(t)}</text>`)}
       ${ry ? ry.ticks.map((t) => html`<text class="tick right" x="${width - margin.right + 6}" y="${(ry.at(t) + 4).toFixed(1)}">${formatNumber(t)}</text>`) : ''}
-      <text class="unit" x="${margin.left - 6}" y="${margin.top - 4}" text-anchor="end">${options.yUnit}</text>
-      ${ry ? html`<text class="unit" x="${width - margin.right + 6}" y="${margin.top - 4}">${options.rightUnit ?? ''}</text>` : ''}
+      <text class="unit" x="${margin.left - 6}" y="${margin.top - 12}" text-anchor="end">${options.yUnit}</text>
+      ${ry ? html`<text class="unit" x="${width - margin.right + 6}" y="${margin.top - 12}">${options.rightUnit ?? ''}</text>` : ''}
       <line class="axis" x1="${margin.left}" x2="${width - margin.right}" y1="${baseY}" y2="${baseY}"/>
       ${xTicks.map((t) => html`<text class="tick" x="${x(t).toFixed(1)}" y="${baseY + 15}" text-anchor="middle">${tick(t)}</text>`)}
       <text class="unit" x="${margin.left + plotWidth / 2}" y="${height - 3}" text-anchor="middle">${options.xLabel}</text>
