@@ -84,6 +84,9 @@ const benchGauges: Record<string, { name: string; help: string; factor: number }
   },
 };
 
+/** ms to s without float noise in the exposition (0.0049, not 0.004900000000000001). */
+const inUnit = (value: number, factor: number) => Number((value * factor).toPrecision(12));
+
 /** Registers the performance gauges: the newest figure of each series, and for p95 its baseline. */
 export function registerPerfGauges(
   registry: Registry,
@@ -102,13 +105,16 @@ export function registerPerfGauges(
   for (const figure of perf) {
     const spec = runGauges[figure.metric];
     if (!spec) continue;
-    gauge(spec.name, spec.help, [spec.label]).set({ [spec.label]: figure.label }, figure.value * spec.factor);
+    gauge(spec.name, spec.help, [spec.label]).set(
+      { [spec.label]: figure.label },
+      inUnit(figure.value, spec.factor),
+    );
     if (figure.metric === 'perf_p95_ms' && figure.baseline !== null)
       gauge(
         'soundcheck_perf_p95_baseline_seconds',
         'Mean of that p95 over the ten runs that measured it before',
         ['route'],
-      ).set({ route: figure.label }, figure.baseline * spec.factor);
+      ).set({ route: figure.label }, inUnit(figure.baseline, spec.factor));
   }
   for (const figure of bench) {
     const spec = benchGauges[figure.metric];
@@ -116,7 +122,7 @@ export function registerPerfGauges(
     if (!spec || space < 0) continue;
     gauge(spec.name, spec.help, ['bench', 'route']).set(
       { bench: figure.label.slice(0, space), route: figure.label.slice(space + 1) },
-      figure.value * spec.factor,
+      inUnit(figure.value, spec.factor),
     );
   }
 }
