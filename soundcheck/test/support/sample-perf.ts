@@ -113,6 +113,7 @@ export function samplePerfHistory(): PerfHistory {
         benchSeries('perf_ratio', 'reference: Fastify + pg, same row', () => 1),
         benchSeries('perf_ratio', 'GET /v1/releases/{id}', read),
         benchSeries('perf_ratio', 'GET /v1/me', (i) => 0.75 + 0.02 * jitter(i, 8)),
+        benchSeries('perf_ratio', 'reference: Fastify + pg, same album', (i) => 0.62 + 0.02 * jitter(i, 11)),
         benchSeries('perf_rps', 'reference: Fastify + pg, same row', (i) => 5200 + 300 * jitter(i, 9)),
         benchSeries('perf_rps', 'GET /v1/releases/{id}', (i) => read(i) * 5200),
         benchSeries('perf_rps', 'GET /v1/me', (i) => 3900 + 200 * jitter(i, 10)),

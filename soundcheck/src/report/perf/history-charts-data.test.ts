@@ -6,6 +6,7 @@ import {
   benchRoute,
   changeMarks,
   newestValues,
+  ratioBase,
   scenarioLabels,
   trendChart,
 } from './history-charts-data.ts';
@@ -81,16 +82,28 @@ describe('the dashboard charts of performance across runs', { tags: ['unit', 're
     expect(changeMarks(capacity, history.runs).map((c) => [c.at, c.run.runId])).toEqual([[15, 'r15']]);
   });
 
-  test('bench ratios leave out the reference and the goal runs, and mark the hot-path step at its commit', () => {
+  test('bench ratios leave out their base (the route at 1x in every run) and the goal runs, and mark the hot-path step at its commit', () => {
     const { bench } = samplePerfHistory();
-    const ratio = trendChart(bench, 'perf_ratio', (l) => benchRoute(l, { reference: false }), 'down');
-    expect(ratio.series.map((s) => s.name)).toEqual(['GET /v1/me', 'GET /v1/releases/{id}']);
+    const base = ratioBase(bench);
+    expect(base).toBe('reference: Fastify + pg, same row');
+    const ratio = trendChart(
+      bench,
+      'perf_ratio',
+      (l) => (benchRoute(l) === base ? null : benchRoute(l)),
+      'down',
+    );
+    // The album reference is a route like any other here: its ratio to the base is worth following.
+    expect(ratio.series.map((s) => s.name)).toEqual([
+      'GET /v1/me',
+      'GET /v1/releases/{id}',
+      'reference: Fastify + pg, same album',
+    ]);
     expect(ratio.changes.map((c) => [c.label, c.at])).toEqual([
       ['bench:api GET /v1/releases/{id}', plantedBenchStep],
     ]);
     expect(ratio.tone).toBe('good'); // a ratio going up is no regression
     expect(newestValues(ratio)[0]).toEqual({ name: 'GET /v1/releases/{id}', value: expect.closeTo(0.5, 1) });
-    const rps = trendChart(bench, 'perf_rps', (l) => benchRoute(l, { reference: true }), 'down');
+    const rps = trendChart(bench, 'perf_rps', benchRoute, 'down');
     expect(rps.series.map((s) => s.name)).toContain('reference: Fastify + pg, same row');
     expect(rps.series.map((s) => s.name)).not.toContain('GET /v1/releases/{id} at 60% of capacity');
   });

@@ -117,14 +117,26 @@ export function allChanges(history: PerfRuns, limit = 10): ChangeMark[] {
 }
 
 const benchPrefix = 'bench:api ';
-const isReference = (route: string) => route.startsWith('reference');
-
 /** A `bench:api` route label's route (`GET /v1/me`); null for other benches and for the goal runs' rows. */
-export function benchRoute(label: string, { reference }: { reference: boolean }): string | null {
+export function benchRoute(label: string): string | null {
   if (!label.startsWith(benchPrefix)) return null;
   const route = label.slice(benchPrefix.length);
-  if (/ at \d+% of capacity$|^API RSS$/.test(route)) return null;
-  return isReference(route) && !reference ? null : route;
+  return / at \d+% of capacity$|^API RSS$/.test(route) ? null : route;
+}
+
+/**
+ * The route every bench ratio is a multiple of: the one whose ratio is 1 in every run that measured it
+ * (the bench's own reference, whatever it is named). Other references keep their ratio to it.
+ */
+export function ratioBase(bench: PerfRuns): string | null {
+  const base = bench.series.find(
+    (s) =>
+      s.metric === 'perf_ratio' &&
+      benchRoute(s.label) !== null &&
+      s.values.some((v) => v !== null) &&
+      s.values.every((v) => v === null || v === 1),
+  );
+  return base ? benchRoute(base.label) : null;
 }
 
 /** The newest measured value of each series of a chart, lowest first: what its verdict quotes. */

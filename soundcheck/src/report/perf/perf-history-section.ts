@@ -5,6 +5,7 @@ import {
   allChanges,
   benchRoute,
   newestValues,
+  ratioBase,
   scenarioLabels,
   shortCommit,
   type TrendChartData,
@@ -88,19 +89,22 @@ export function benchSection(history: PerfHistory | undefined): Raw {
   const bench = history?.bench;
   if (!bench?.runs.length)
     return html`<section id="bench" class="wide"><h2>API hot path: <code>npm run bench:api</code></h2><p class="empty">No bench run recorded yet: <code>npm run bench:api</code> records one per commit.</p></section>`;
-  const routes = (label: string) => benchRoute(label, { reference: false });
-  const withReference = (label: string) => benchRoute(label, { reference: true });
+  const base = ratioBase(bench);
+  const routes = (label: string) => {
+    const route = benchRoute(label);
+    return route === base ? null : route;
+  };
   const ratio = trendChart(bench, 'perf_ratio', routes, 'down');
   const lowest = newestValues(ratio)[0];
   const cpu = trendChart(bench, 'perf_cpu_ratio', routes, 'up');
   const costliest = newestValues(cpu).at(-1);
-  const rps = trendChart(bench, 'perf_rps', withReference, 'down');
-  const ref = newestValues(rps).find((v) => v.name.startsWith('reference'));
+  const rps = trendChart(bench, 'perf_rps', benchRoute, 'down');
+  const ref = newestValues(rps).find((v) => v.name === base);
   const charts = [
     historyChart(bench, ratio, {
       title: 'Requests/s as a multiple of the reference',
       yUnit: '× ref',
-      guides: [{ y: 1, label: 'reference (bare Fastify + pg)' }],
+      guides: [{ y: 1, label: base ?? 'reference' }],
       verdict: lowest
         ? `Newest: slowest route ${lowest.name} at ${formatNumber(lowest.value)}× the reference; ${lowerFirst(ratio.verdict)}`
         : ratio.verdict,
