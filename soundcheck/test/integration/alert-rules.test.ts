@@ -1,5 +1,7 @@
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import { registryFor } from '../../src/metrics/registry.ts';
@@ -43,6 +45,29 @@ describe('the Prometheus alert rules and the Grafana dashboard', {
       encoding: 'utf8',
     });
     expect(output).toBe('Unit Testing:  soundcheck.rules.test.yml\n  SUCCESS\n\n');
+  });
+
+  test("every panel's query is PromQL that promtool parses (each checked as a recording rule)", (ctx) => {
+    const missing = promtoolMissing();
+    if (missing) return ctx.skip(missing);
+    const panels = JSON.parse(readFileSync(`${dashboards}soundcheck.grafana.json`, 'utf8')).panels as Array<{
+      targets?: Array<{ expr: string }>;
+    }>;
+    // Grafana's template variables are not PromQL: $environment becomes a regex that matches anything.
+    const queries = panels
+      .flatMap((panel) => panel.targets ?? [])
+      .map((t) => t.expr.replaceAll('$environment', '.*'));
+    const rules = {
+      groups: [{ name: 'panels', rules: queries.map((expr, i) => ({ record: `panel_query_${i}`, expr })) }],
+    };
+    const dir = mkdtempSync(path.join(tmpdir(), 'soundcheck-panels-'));
+    ctx.onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+    writeFileSync(path.join(dir, 'panels.rules.yml'), JSON.stringify(rules)); // JSON is YAML
+    const output = execFileSync('promtool', ['check', 'rules', 'panels.rules.yml'], {
+      cwd: dir,
+      encoding: 'utf8',
+    });
+    expect(output).toContain(`SUCCESS: ${queries.length} rules found`);
   });
 
   test('query only metrics that Soundcheck exports', async () => {
