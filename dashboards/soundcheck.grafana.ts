@@ -1,4 +1,5 @@
 import type { Dashboard } from '@grafana/schema';
+import { perfPanels } from './perf-panels.grafana.ts';
 
 /**
  * The Grafana dashboard, type-checked against Grafana's own published types (@grafana/schema) by
@@ -13,7 +14,7 @@ export const dashboard = {
   version: 1,
   editable: true,
   description:
-    'Soundcheck QA runs: results, flaky tests, test time and API response times (metrics from `soundcheck serve` /metrics or the Pushgateway).',
+    'Soundcheck QA runs: results, flaky tests, test time, API response times, the performance suites and the API bench (metrics from `soundcheck serve` /metrics or the Pushgateway).',
   time: {
     from: 'now-7d',
     to: 'now',
@@ -228,5 +229,6 @@ export const dashboard = {
       },
       options: {},
     },
+    ...perfPanels,
   ],
 } satisfies Dashboard;

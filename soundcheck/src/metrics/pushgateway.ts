@@ -26,6 +26,14 @@ export async function pushRunMetrics(
       seconds: r.p95Ms / 1000,
       baselineSeconds: null,
     })),
+    // The run's own figures; their baselines need the history, which `soundcheck serve` /metrics reads.
+    perf: (metrics.perf ?? []).map((figure) => ({
+      metric: figure.name,
+      label: figure.label,
+      value: figure.value,
+      baseline: null,
+    })),
+    bench: [],
   });
   try {
     await new Pushgateway(url, { timeout: 5000 }, registry).pushAdd({

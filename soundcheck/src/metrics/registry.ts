@@ -1,4 +1,5 @@
 import { Gauge, Registry } from 'prom-client';
+import { registerPerfGauges } from './perf-gauges.ts';
 import type { MetricsSnapshot } from './snapshot.ts';
 
 /**
@@ -49,5 +50,6 @@ export function registryFor(snapshot: MetricsSnapshot): Registry {
     p95.set({ route: route.route }, route.seconds);
     if (route.baselineSeconds !== null) baseline.set({ route: route.route }, route.baselineSeconds);
   }
+  registerPerfGauges(registry, snapshot.perf, snapshot.bench);
   return registry;
 }

@@ -1,5 +1,6 @@
 import { flakyTests } from '../analytics/flaky.ts';
 import type { Sql } from '../history/sql.ts';
+import { type PerfGaugeFigure, perfGaugeFigures } from './perf-gauges.ts';
 
 /** The figures Prometheus sees, whether scraped from `serve` or pushed at the end of a run. */
 export interface MetricsSnapshot {
@@ -15,6 +16,10 @@ export interface MetricsSnapshot {
   flakyTests: number | null;
   /** Per route: this run's p95, and the mean p95 of the ten runs before (the regression baseline). */
   apiP95Seconds: Array<{ route: string; seconds: number; baselineSeconds: number | null }>;
+  /** Each performance series' newest figure (load, stress, deliveries), p95 with its baseline. */
+  perf: PerfGaugeFigure[];
+  /** The newest bench run's figures (`bench:api <route>`). */
+  bench: PerfGaugeFigure[];
 }
 
 /** Reads the snapshot from the history: the newest finished run, the verdict counts, flaky tests. */
@@ -67,5 +72,6 @@ export async function snapshotFromHistory(sql: Sql): Promise<MetricsSnapshot> {
       seconds: r.ms / 1000,
       baselineSeconds: r.baseline === null ? null : Number(r.baseline) / 1000,
     })),
+    ...(await perfGaugeFigures(sql)),
   };
 }

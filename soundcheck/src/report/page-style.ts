@@ -46,4 +46,22 @@ figure.spark figcaption strong { color:var(--ink); margin-left:4px; }
 .tags .pill { margin-right:4px; font-weight:500; }
 tr[hidden] { display:none; }
 .empty { color:var(--muted); font-style:italic; }
+.chart-grid { display:grid; gap:22px 28px; grid-template-columns:repeat(auto-fill,minmax(440px,1fr)); margin:10px 0 4px; }
+figure.chart { margin:0; min-width:0; } figure.chart h3 { margin:0 0 2px; font-size:14px; }
+p.verdict { margin:2px 0 8px; font-size:13px; padding:2px 0 2px 8px; border-left:3px solid var(--line); }
+p.verdict.good { border-color:var(--good); } p.verdict.bad { border-color:var(--bad); color:#a52a2a; }
+p.verdict.warn { border-color:var(--warn); }
+figure.chart svg { width:100%; height:auto; display:block; overflow:visible; }
+svg .grid { stroke:var(--line); } svg .axis { stroke:#c5cad4; }
+svg .tick, svg .unit, svg .guide-label { font-size:10px; fill:var(--muted); } svg .unit { font-weight:600; }
+svg .guide { stroke:#9aa3b2; stroke-dasharray:3 3; }
+svg .marker line { stroke-width:1.5; stroke-dasharray:4 3; } svg .marker text { font-size:10px; font-weight:700; }
+.legend { display:flex; gap:14px; flex-wrap:wrap; font-size:12px; color:var(--muted); margin-top:2px; }
+.legend i { display:inline-block; width:10px; height:10px; border-radius:2px; margin-right:5px; vertical-align:-1px; }
+.perf-entry { border-top:1px solid var(--line); padding-top:12px; margin-top:12px; }
+.perf-entry > h3 { margin:0 0 2px; font-size:15px; }
+.share { position:relative; height:8px; background:var(--line); border-radius:99px; min-width:120px; margin-top:5px; }
+.share span { display:block; height:100%; border-radius:99px; background:var(--good); } .share.over span { background:var(--bad); }
+.share b { position:absolute; top:-3px; width:2px; height:14px; background:var(--ink); }
+tr.over td { background:#fff6f6; }
 `;

@@ -8,6 +8,8 @@ import { failuresSection } from './failures-section.ts';
 import { mutationSection } from './mutation-section.ts';
 import { pageScript } from './page-script.ts';
 import { pageStyle } from './page-style.ts';
+import { benchSection, perfTrendsSection } from './perf/perf-history-section.ts';
+import { performanceSection } from './perf/perf-section.ts';
 import type { HistoryView, ReportModel } from './report-model.ts';
 
 const titleOf = (test: TestRecord) => test.titlePath.join(' › ');
@@ -155,7 +157,8 @@ export function renderPage(model: ReportModel): string {
 <body>${header(model)}<main>
 ${failuresSection(model)}${trends(model.history)}${flaky(model.history)}${slowest(model)}${coverage(model)}${apiTimes(model)}
 ${mutationSection(model.history?.mutation)}
-${extraSection('performance', model.performance)}${extraSection('security', model.security)}${testTable(model)}
+${performanceSection(model.performance, model.lastComparison)}${perfTrendsSection(model.history?.perf)}${benchSection(model.history?.perf)}
+${extraSection('security', model.security)}${testTable(model)}
 </main><script>${raw(pageScript)}</script></body></html>`;
   return page.html;
 }

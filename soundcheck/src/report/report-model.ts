@@ -2,8 +2,10 @@ import type { KnownCluster } from '../analytics/clusters.ts';
 import type { RunComparison } from '../analytics/compare.ts';
 import type { FlakyTest } from '../analytics/flaky.ts';
 import type { MutationView } from '../analytics/mutation.ts';
+import type { PerfHistory } from '../analytics/perf-history.ts';
 import type { RunTrendPoint, TestDurationTrend } from '../analytics/trends.ts';
 import type { SectionEntry } from './extra-sections.ts';
+import type { LastComparison } from './perf/last-comparison.ts';
 import type { RunResult } from './run-result.ts';
 
 /** What the history says about a run; absent when the history could not be opened. */
@@ -17,6 +19,8 @@ export interface HistoryView {
   knownClusters: KnownCluster[];
   /** Mutation scores per module and the surviving mutants, from the mutation runs. */
   mutation?: MutationView;
+  /** Performance figures across runs and bench runs (`perf_*` in test_metrics). */
+  perf?: PerfHistory;
 }
 
 export interface CoverageTotals {
@@ -32,5 +36,7 @@ export interface ReportModel {
   history: HistoryView | null;
   coverage: CoverageTotals | null;
   performance: SectionEntry[];
+  /** The newest `perf compare` of the reports folder, if any. */
+  lastComparison: LastComparison | null;
   security: SectionEntry[];
 }

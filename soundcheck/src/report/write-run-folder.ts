@@ -4,6 +4,7 @@ import { errorSummary } from '../reporter/error-summary.ts';
 import { readSection } from './extra-sections.ts';
 import { renderJunit } from './junit.ts';
 import { renderPage } from './page.ts';
+import { readLastComparison } from './perf/last-comparison.ts';
 import type { CoverageTotals, HistoryView } from './report-model.ts';
 import { type RunResult, writeRunResult } from './run-result.ts';
 
@@ -37,6 +38,8 @@ export function writeRunFolder(folder: string, result: RunResult, history: Histo
     history,
     coverage: readCoverage(folder),
     performance: readSection(folder, 'performance'),
+    // A run folder is <reports>/<run id>; `perf compare` writes to <reports>/perf-compare/.
+    lastComparison: readLastComparison(path.dirname(folder)),
     security: readSection(folder, 'security'),
   });
   writeFileSync(path.join(folder, 'index.html'), page);
