@@ -47,7 +47,7 @@ export const releasesIn = (world: World, n: number, state: ReachableState): Prom
   );
 
 /** Polls `probe` every 100 ms until it gives a value, failing after the world's bound, naming `what`. */
-export async function until<T>(world: World, what: string, probe: () => Promise<T | undefined>): Promise<T> {
+async function until<T>(world: World, what: string, probe: () => Promise<T | undefined>): Promise<T> {
   const deadline = Date.now() + world.waitMs;
   for (;;) {
     const value = await probe();

@@ -1,6 +1,7 @@
 import { type LoadResult, parseDuration, runLoad, type Scenario } from 'soundcheck/load/index.ts';
 import { lastCapacity } from 'soundcheck/perf/history/capacity.ts';
 import { loadSection, type PerfSection, writePerfSection } from 'soundcheck/perf/history/load-section.ts';
+import { TimeToDelivered } from 'soundcheck/perf/history/time-to-delivered.ts';
 import { loadBudgets, operationOf } from '../budgets.ts';
 import catalogBrowse from '../scenarios/catalog-browse.ts';
 import { deliveryScenario } from '../scenarios/delivery.ts';
@@ -8,7 +9,6 @@ import releaseAuthoring from '../scenarios/release-authoring.ts';
 import review from '../scenarios/review.ts';
 import signIn from '../scenarios/sign-in.ts';
 import { describe, expect, test } from '../support/perf-test.ts';
-import { TimeToDelivered } from '../support/time-to-delivered.ts';
 
 /** Each scenario's share of the minute `npm run qa` gives the load suite (SOUNDCHECK_LOAD_DURATION). */
 const duration = process.env.SOUNDCHECK_LOAD_DURATION ?? '10s';

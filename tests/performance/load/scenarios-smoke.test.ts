@@ -1,5 +1,6 @@
 import { runLoad, type Scenario } from 'soundcheck/load/index.ts';
 import { writePerfSection } from 'soundcheck/perf/history/load-section.ts';
+import { TimeToDelivered } from 'soundcheck/perf/history/time-to-delivered.ts';
 import { loadBudgets, operationOf } from '../budgets.ts';
 import catalogBrowse from '../scenarios/catalog-browse.ts';
 import { deliveryScenario } from '../scenarios/delivery.ts';
@@ -8,7 +9,6 @@ import releaseAuthoring from '../scenarios/release-authoring.ts';
 import review from '../scenarios/review.ts';
 import signIn from '../scenarios/sign-in.ts';
 import { describe, expect, test } from '../support/perf-test.ts';
-import { TimeToDelivered } from '../support/time-to-delivered.ts';
 
 // A fixed number of iterations, one VU: the same requests every run, so the checks are exact.
 const smoke = (scenario: Scenario<unknown>, iterations: number): Scenario<unknown> => ({

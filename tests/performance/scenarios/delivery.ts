@@ -1,13 +1,13 @@
 import { defineScenario, type IterationContext, type Scenario } from 'soundcheck/load/index.ts';
 import type { S3Mock } from 'soundcheck/mocks/s3-mock.ts';
 import type { SftpMock } from 'soundcheck/mocks/sftp-mock.ts';
+import type { TimeToDelivered } from 'soundcheck/perf/history/time-to-delivered.ts';
 import type { DeliveryView } from '../../factories/delivered-release.ts';
 import { createPartner, type Partner, s3Transport, sftpTransport } from '../../factories/partners.ts';
 import type { SignedInUser } from '../../factories/signed-in.ts';
 import { WorkflowFactory } from '../../factories/workflow.ts';
 import { postSignedCallback } from '../../utils/contract/sign-callback.ts';
 import { ingested } from '../../utils/partner-callback.ts';
-import type { TimeToDelivered } from '../support/time-to-delivered.ts';
 import { castOf, inBatches } from './cast.ts';
 
 /** The partners' servers: the suite's SFTP and S3 mocks, which the target reaches on `localhost`. */

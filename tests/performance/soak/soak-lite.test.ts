@@ -1,8 +1,8 @@
 import { parseDuration, runLoad, type Scenario } from 'soundcheck/load/index.ts';
 import { writePerfSection } from 'soundcheck/perf/history/load-section.ts';
+import { judgeSoak, processFigures, type SoakSample } from 'soundcheck/perf/stats/soak-bounds.ts';
 import referenceReads from '../scenarios/reference-reads.ts';
 import { describe, expect, test } from '../support/perf-test.ts';
-import { judgeSoak, processFigures, type SoakSample } from './soak-bounds.ts';
 
 const duration = process.env.SOUNDCHECK_SOAK_DURATION ?? '60s';
 const rate = Number(process.env.SOUNDCHECK_SOAK_RATE ?? 10);

@@ -1,4 +1,4 @@
-import type { PerfFigure } from 'soundcheck/perf/history/perf-figures.ts';
+import type { PerfFigure } from './perf-figures.ts';
 
 /** What a time-to-delivered figure is of: a partner kind (distribute → its delivery uploaded), or the release. */
 export type DeliveredKind = 'sftp' | 's3' | 'release';

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { judgeSoak, processFigures, type SoakSample } from '../../performance/soak/soak-bounds.ts';
+import { judgeSoak, processFigures, type SoakSample } from './soak-bounds.ts';
 
 const bounds = { warmupS: 10, rssGrowthMiB: 32, eldGrowthMs: 30 };
 /** Samples every 5 s for 60 s: RSS and delay as functions of the second. */

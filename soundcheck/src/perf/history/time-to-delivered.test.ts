@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { nearestRank, TimeToDelivered } from '../../performance/support/time-to-delivered.ts';
+import { nearestRank, TimeToDelivered } from './time-to-delivered.ts';
 
 describe('time-to-delivered as a distribution', { tags: ['unit', 'performance'] }, () => {
   test('nearest-rank percentiles: the value at or above which the rest lie', () => {
