@@ -13,6 +13,11 @@ export interface Config {
   host: string;
   logLevel: string;
   databaseUrl: string | null;
+  /**
+   * PostgreSQL connections of this process, and how long a request waits for one when all are busy before
+   * it is answered 503 with `retry-after` (load shedding: a queue, bounded in time).
+   */
+  databasePool: { size: number; acquireTimeoutMs: number };
   redisUrl: string | null;
   redisPrefix: string;
   storageUrl: string;
@@ -155,6 +160,10 @@ export function loadConfig(env: Env = process.env): Config {
     host: env.HOST || '127.0.0.1',
     logLevel: env.LOG_LEVEL || (nodeEnv === 'test' ? 'silent' : 'info'),
     databaseUrl: url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']),
+    databasePool: {
+      size: integer(env, 'DATABASE_POOL_SIZE', 10, 1, 1000),
+      acquireTimeoutMs: integer(env, 'DATABASE_POOL_TIMEOUT_MS', 5000, 1, 600_000),
+    },
     redisUrl: url(env, 'REDIS_URL', ['redis:', 'rediss:']),
     redisPrefix: env.REDIS_PREFIX || 'sc:',
     storageUrl: url(env, 'STORAGE_URL', ['file:', 's3:']) ?? `file://${path.join(dataDir, 'objects')}`,

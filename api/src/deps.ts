@@ -58,7 +58,10 @@ function redact(url: string): string {
 async function openDatabase(config: Config): Promise<Database> {
   if (!config.databaseUrl) return openEmbeddedDatabase(path.join(config.dataDir, 'db'));
   try {
-    return await connectPostgres(config.databaseUrl);
+    return await connectPostgres(config.databaseUrl, {
+      poolSize: config.databasePool.size,
+      acquireTimeoutMs: config.databasePool.acquireTimeoutMs,
+    });
   } catch (error) {
     throw new StartupError(
       `cannot connect to PostgreSQL at ${redact(config.databaseUrl)} (DATABASE_URL): ${reason(error)} — start PostgreSQL, fix DATABASE_URL, or unset it to use the embedded database`,

@@ -23,6 +23,11 @@ export interface Database {
 
 export interface PostgresOptions {
   poolSize?: number;
+  /**
+   * How long a query waits for a free connection (or a new one to open) before it fails with pg's
+   * "timeout exceeded when trying to connect", which the API answers 503 with `retry-after` (default 5 s).
+   */
+  acquireTimeoutMs?: number;
   /** Extra session settings, e.g. `synchronous_commit=off` for test databases. */
   sessionOptions?: string;
 }
@@ -31,7 +36,7 @@ export async function connectPostgres(url: string, options: PostgresOptions = {}
   const pool = new pg.Pool({
     connectionString: url,
     max: options.poolSize ?? 10,
-    connectionTimeoutMillis: 5000,
+    connectionTimeoutMillis: options.acquireTimeoutMs ?? 5000,
     ...(options.sessionOptions ? { options: options.sessionOptions } : {}),
   });
   // An idle client losing its connection must not crash the process; the next query reconnects.

@@ -28,6 +28,12 @@ export function registerCallbackRoute(app: FastifyInstance, deps: Deps): void {
           tags: ['deliveries'],
           summary: 'A partner’s signed acknowledgement (x-timestamp, x-signature: sha256=<hex>)',
           params: Type.Object({ partnerId: Type.String({ format: 'uuid' }) }),
+          response: {
+            202: Type.Object(
+              { status: Type.Union([Type.Literal('applied'), Type.Literal('unchanged')]) },
+              { description: 'Accepted; `unchanged` when the same acknowledgement came before' },
+            ),
+          },
         },
       },
       async (request, reply) => {

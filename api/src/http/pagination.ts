@@ -112,6 +112,20 @@ function fitsColumn(column: AnyPgColumn, value: CursorValue): boolean {
 
 const encodeCursor = (cursor: Cursor): string => Buffer.from(JSON.stringify(cursor)).toString('base64url');
 
+/** Columns drizzle reads and writes as JavaScript Dates (`mode: 'date'`); their string modes are `…String`. */
+const dateMode = (column: AnyPgColumn) =>
+  column.columnType === 'PgDate' || column.columnType === 'PgTimestamp';
+
+/** A row's sort value as a cursor carries it: a Date as its day (a date column) or its instant (a timestamp). */
+function cursorValueOf(column: AnyPgColumn | undefined, value: CursorValue | Date): CursorValue {
+  if (!(value instanceof Date)) return value;
+  return column?.columnType === 'PgDate' ? value.toISOString().slice(0, 10) : value.toISOString();
+}
+
+/** A cursor's value as its column's driver mapping takes it: date-mode columns want a Date, not its text. */
+const columnValue = (column: AnyPgColumn, value: CursorValue): CursorValue | Date =>
+  dateMode(column) ? new Date(value) : value;
+
 /** The sort values a cursor carries for `columns`: one value per column, or a bad cursor. */
 function cursorValues(cursor: Cursor, columns: readonly AnyPgColumn[]): CursorValue[] {
   const values = Array.isArray(cursor.v) ? cursor.v : [cursor.v];
@@ -139,7 +153,7 @@ export function keyset(sorting: Sorting, page: PageRequest) {
   const afterFrom = (at: number, id: string): SQL | undefined => {
     const column = columns[at];
     if (!column) return beyond(sorting.id, id);
-    const value = values[at] as CursorValue;
+    const value = columnValue(column, values[at] as CursorValue);
     return or(beyond(column, value), and(eq(column, value), afterFrom(at + 1, id)));
   };
   const after = cursor ? afterFrom(0, cursor.id) : undefined;
@@ -153,14 +167,16 @@ export function keyset(sorting: Sorting, page: PageRequest) {
     /** Builds `{ items, nextCursor }` from the fetched rows; `sortValueOf` reads the sort field of a row. */
     page<T extends { id: string }>(
       rows: T[],
-      sortValueOf: (row: T, field: string) => CursorValue | CursorValue[],
+      sortValueOf: (row: T, field: string) => CursorValue | Date | Array<CursorValue | Date>,
     ): { items: T[]; nextCursor: string | null } {
       const items = rows.slice(0, page.limit);
       const last = items.at(-1);
-      const nextCursor =
-        rows.length > page.limit && last
-          ? encodeCursor({ s: sort, v: idOnly ? last.id : sortValueOf(last, field), id: last.id })
-          : null;
+      if (!(rows.length > page.limit && last)) return { items, nextCursor: null };
+      const raw = idOnly ? last.id : sortValueOf(last, field);
+      const v = Array.isArray(raw)
+        ? raw.map((value, at) => cursorValueOf(columns[at], value))
+        : cursorValueOf(columns[0], raw);
+      const nextCursor = encodeCursor({ s: sort, v, id: last.id });
       return { items, nextCursor };
     },
   };

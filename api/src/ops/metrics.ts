@@ -1,9 +1,15 @@
 import type { FastifyInstance } from 'fastify';
-import { Histogram, Registry } from 'prom-client';
+import { collectDefaultMetrics, Histogram, Registry } from 'prom-client';
 
-/** One registry per app instance, so several apps in one process (tests) never share counters. */
+/**
+ * One registry per app instance, so several apps in one process (tests) never share counters. Besides the
+ * request histogram, the process's own figures: `process_resident_memory_bytes`, heap, GC, and the event-loop
+ * delay of `perf_hooks.monitorEventLoopDelay` as `nodejs_eventloop_lag_{p50,p90,p99,max}_seconds` — each
+ * scrape gives the delay since the previous one (prom-client resets the histogram), so a soak reads windows.
+ */
 export function registerMetrics(app: FastifyInstance): Registry {
   const registry = new Registry();
+  collectDefaultMetrics({ register: registry });
   const duration = new Histogram({
     name: 'http_request_duration_seconds',
     help: 'HTTP request duration by route, method and status',

@@ -78,6 +78,9 @@ describe('list queries at 100k releases', {
       [admin, '/v1/releases'],
       [admin, `/v1/releases?labelId=${manager.labelId}`],
       [admin, '/v1/releases?state=in_review'],
+      [admin, '/v1/releases?sort=releaseDate'],
+      [admin, '/v1/releases?sort=-releaseDate'],
+      [admin, '/v1/releases?sort=title'],
     ] as const;
     for (const [who, path] of lists) {
       const statements = await statementsOf(async () => {

@@ -1,8 +1,10 @@
-import { parseDuration, runLoad, type Scenario } from 'soundcheck/load/index.ts';
+import { type LoadResult, parseDuration, runLoad, type Scenario } from 'soundcheck/load/index.ts';
 import { lastCapacity } from 'soundcheck/perf/history/capacity.ts';
-import { loadSection, writePerfSection } from 'soundcheck/perf/history/load-section.ts';
+import { loadSection, type PerfSection, writePerfSection } from 'soundcheck/perf/history/load-section.ts';
+import { TimeToDelivered } from 'soundcheck/perf/history/time-to-delivered.ts';
 import { loadBudgets, operationOf } from '../budgets.ts';
 import catalogBrowse from '../scenarios/catalog-browse.ts';
+import { deliveryScenario } from '../scenarios/delivery.ts';
 import releaseAuthoring from '../scenarios/release-authoring.ts';
 import review from '../scenarios/review.ts';
 import signIn from '../scenarios/sign-in.ts';
@@ -32,11 +34,6 @@ describe('load: the expected mix at 60 % of measured capacity', {
       process.env.SOUNDCHECK_REVIEW_RELEASES = String(Math.ceil(rate * seconds) + 2);
       process.env.SOUNDCHECK_CATALOG_RELEASES = '12';
       process.env.SOUNDCHECK_SIGN_IN_USERS = '4';
-      const budgets = loadBudgets();
-      const budgetOf = (name: string) => {
-        const operation = operationOf(name, budgets);
-        return operation ? budgets.operations[operation]?.p95Ms : undefined;
-      };
       const result = await runLoad(
         { ...scenario, executor: { type: 'constant-arrival-rate', rate, duration, maxVUs: 50 } },
         { target: loadTarget, maxRequests: 20_000 },
@@ -47,17 +44,54 @@ describe('load: the expected mix at 60 % of measured capacity', {
         budgetOf,
       );
       writePerfSection(`load-${scenario.name}`, section);
-      const { summary } = result;
-      expect(summary.iterations.failed, JSON.stringify(summary.thresholds)).toBe(0);
-      expect(summary.overall.errors.byKind).toEqual({
-        timeout: 0,
-        reset: 0,
-        refused: 0,
-        protocol: 0,
-        other: 0,
-      });
-      expect(summary.thresholds.filter((t) => !t.ok)).toEqual([]);
-      expect(section.metrics?.filter((m) => m.budget !== undefined && m.value > m.budget)).toEqual([]);
+      expectHeld(result, section);
     },
   );
+
+  test('delivery to SFTP and S3 partners holds its thresholds and records time-to-delivered', async ({
+    loadTarget,
+    sftp,
+    mockServers,
+  }) => {
+    const timings = new TimeToDelivered();
+    const scenario = deliveryScenario({ sftp, s3: mockServers.s3 }, timings) as Scenario<unknown>;
+    const capacity = await lastCapacity(scenario.name);
+    const rate = capacity ? Math.max(0.2, Math.round(capacity * 6) / 10) : 0.5;
+    const seconds = parseDuration(duration, 'SOUNDCHECK_LOAD_DURATION') / 1000;
+    // One approved release per iteration, prepared in setup.
+    process.env.SOUNDCHECK_DELIVERY_RELEASES = String(Math.ceil(rate * seconds) + 2);
+    const result = await runLoad(
+      { ...scenario, executor: { type: 'constant-arrival-rate', rate, duration, maxVUs: 20 } },
+      { target: loadTarget, maxRequests: 20_000 },
+    );
+    const section = loadSection(`load: delivery at ${rate}/s for ${duration}`, result, budgetOf);
+    writePerfSection('load-delivery', {
+      ...section,
+      summary: `${section.summary}; time-to-delivered p50 / p95 / p99: ${timings.summary()}`,
+      metrics: [...(section.metrics ?? []), ...timings.metrics()],
+      history: [...section.history, ...timings.history()],
+    });
+    expectHeld(result, section);
+    const iterations = result.summary.iterations.completed;
+    expect(['sftp', 's3', 'release'].map((kind) => timings.count(kind as 'sftp'))).toEqual([
+      iterations,
+      iterations,
+      iterations,
+    ]);
+  });
 });
+
+const budgets = loadBudgets();
+const budgetOf = (name: string) => {
+  const operation = operationOf(name, budgets);
+  return operation ? budgets.operations[operation]?.p95Ms : undefined;
+};
+
+/** No failed iteration, no transport error, every threshold held, every request within its p95 budget. */
+function expectHeld(result: LoadResult, section: PerfSection): void {
+  const { summary } = result;
+  expect(summary.iterations.failed, JSON.stringify(summary.iterationErrors)).toBe(0);
+  expect(summary.overall.errors.byKind).toEqual({ timeout: 0, reset: 0, refused: 0, protocol: 0, other: 0 });
+  expect(summary.thresholds.filter((t) => !t.ok)).toEqual([]);
+  expect(section.metrics?.filter((m) => m.budget !== undefined && m.value > m.budget)).toEqual([]);
+}

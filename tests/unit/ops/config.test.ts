@@ -11,6 +11,7 @@ describe('configuration from the environment', { tags: ['unit', 'ops'] }, () => 
       port: 3000,
       host: '127.0.0.1',
       databaseUrl: null,
+      databasePool: { size: 10, acquireTimeoutMs: 5000 },
       redisUrl: null,
       workers: true,
       bodyLimitBytes: 1024 * 1024,
@@ -29,6 +30,8 @@ describe('configuration from the environment', { tags: ['unit', 'ops'] }, () => 
     [{ STORAGE_URL: 'ftp://host/x' }, /^STORAGE_URL must start with file: or s3:/],
     [{ NODE_ENV: 'staging' }, /^NODE_ENV must be development, test or production/],
     [{ WORKERS: 'maybe' }, /^WORKERS must be on or off/],
+    [{ DATABASE_POOL_SIZE: '0' }, /^DATABASE_POOL_SIZE must be a whole number from 1 to 1000/],
+    [{ DATABASE_POOL_TIMEOUT_MS: '2s' }, /^DATABASE_POOL_TIMEOUT_MS must be a whole number/],
     [
       { PLATFORM_DPID: 'PADPIDA2011072101U' },
       /^PLATFORM_DPID is not a DDEX Party ID with a valid check character/,

@@ -62,11 +62,14 @@ export async function startApiUnderTest(
     env = process.env,
     workers = true,
     database: given,
+    settings = {},
   }: {
     env?: NodeJS.ProcessEnv;
     workers?: boolean;
     /** A ready database to use instead of a new empty one. */
     database?: string;
+    /** More of the API's configuration (e.g. `DATABASE_POOL_SIZE`), over the defaults above. */
+    settings?: Record<string, string>;
   } = {},
 ): Promise<ApiUnderTest> {
   const token = `${process.pid}_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 6)}`;
@@ -92,6 +95,7 @@ export async function startApiUnderTest(
       WORKERS: workers ? 'on' : 'off',
       ...(database ? { DATABASE_URL: database } : {}),
       ...(env.REDIS_URL ? { REDIS_URL: env.REDIS_URL, REDIS_PREFIX: `perf:${token}:` } : {}),
+      ...settings,
     },
     stdio: ['ignore', 'ignore', 'pipe'],
   });

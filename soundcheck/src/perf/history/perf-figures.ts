@@ -12,7 +12,8 @@ export interface PerfFigure {
  * The figures the performance suites left in a run folder: every `performance/*.json` may carry a
  * `history` array of `{ name, label, value }`. Names in use: `perf_p50_ms`, `perf_p95_ms`, `perf_p99_ms`,
  * `perf_rps`, `perf_errors` (label `<scenario> <request name>` or `<scenario>`), `perf_capacity_rps` (the
- * stress knee, label `<scenario>`), `perf_time_to_delivered_p95_ms` (label `<partner>`). Bench runs record
+ * stress knee, label `<scenario>`), `perf_time_to_delivered_{p50,p95,p99}_ms` and `perf_time_to_delivered_count`
+ * (label `sftp`, `s3` or `release`; `smoke …` from the smoke), `perf_soak_*` (soak-lite). Bench runs record
  * theirs directly (`bench-run.ts`, labels `<bench> <route>`). A file that does not parse adds nothing (the
  * dashboard already shows it as unreadable).
  */
