@@ -1,5 +1,6 @@
 import type { Sql } from '../history/sql.ts';
 import { benchEnvironment } from '../perf/history/bench-run.ts';
+import type { PerfMetricRow } from '../perf/history/perf-trends.ts';
 
 export interface PerfRun {
   runId: string;
@@ -25,17 +26,8 @@ export interface PerfHistory {
   bench: PerfRuns;
 }
 
-interface Row {
-  name: string;
-  label: string;
-  value: number;
-  run_id: string;
-  commit: string | null;
-  started_at: Date | string;
-}
-
 /** Rows (oldest run first) as runs and series aligned with them. */
-export function alignSeries(rows: readonly Row[]): PerfRuns {
+export function alignSeries(rows: readonly PerfMetricRow[]): PerfRuns {
   const runs: PerfRun[] = [];
   const position = new Map<string, number>();
   for (const row of rows)
@@ -57,7 +49,7 @@ export function alignSeries(rows: readonly Row[]): PerfRuns {
 }
 
 async function perfRows(sql: Sql, bench: boolean, limit: number): Promise<PerfRuns> {
-  const rows = await sql.query<Row>(
+  const rows = await sql.query<PerfMetricRow>(
     `SELECT m.name, m.label, m.value, r.id AS run_id, r.commit, r.started_at
      FROM test_metrics m
      JOIN (SELECT id, commit, started_at FROM test_runs

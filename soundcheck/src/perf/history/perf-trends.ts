@@ -1,6 +1,16 @@
 import type { Sql } from '../../history/sql.ts';
 import { type ChangePoint, changePoints } from '../stats/change-points.ts';
 
+/** One `perf_*` figure of a run, with the run's commit and start: what the performance history reads. */
+export interface PerfMetricRow {
+  name: string;
+  label: string;
+  value: number;
+  run_id: string;
+  commit: string | null;
+  started_at: Date | string;
+}
+
 export interface PerfChange {
   metric: string;
   /** The endpoint or scenario the series is about (test_metrics.label). */
@@ -20,14 +30,7 @@ export interface PerfChange {
  * the runs of `branch`, oldest first: E-divisive means with a t-test at Otava's defaults.
  */
 export async function perfChanges(sql: Sql, branch: string, runs = 500): Promise<PerfChange[]> {
-  const rows = await sql.query<{
-    name: string;
-    label: string;
-    value: number;
-    run_id: string;
-    commit: string | null;
-    started_at: Date | string;
-  }>(
+  const rows = await sql.query<PerfMetricRow>(
     `SELECT m.name, m.label, m.value, r.id AS run_id, r.commit, r.started_at
      FROM test_metrics m
      JOIN (SELECT id, commit, started_at FROM test_runs WHERE branch = $1 AND verdict <> 'running'
