@@ -7,7 +7,7 @@ import { describe, expect, test } from '../../utils/test.ts';
 import { payloadSeed, samplePayloads } from './payloads.ts';
 import { queryProblems, storedStringProblems } from './stored-string.ts';
 
-/** Payloads per corpus (naughty strings, SQL injection, XSS) and field: 9 requests a field, bounded. */
+/** Payloads per corpus (naughty strings, SQL injection, XSS, control characters) and field: 12 a field. */
 const PER_CORPUS = 3;
 
 type Read = { response: ApiResponse; value: unknown } | null;
@@ -32,6 +32,7 @@ const readBack = async (
 
 async function fieldsFor(api: ApiClient, manager: SignedInUser): Promise<Field[]> {
   const release = await releaseFactory.single().as(api, manager).create();
+  const artist = await createArtist(api, manager);
   const artistIds = release.primaryArtistIds;
   let nextTrack = release.tracks.length + 1;
   const releasePath = (id: string) => `/v1/releases/${id}`;
@@ -104,6 +105,15 @@ async function fieldsFor(api: ApiClient, manager: SignedInUser): Promise<Field[]
       // API.md is silent on surrounding white space in a name; trimming it is no injection.
       allowed: (p) => [p, p.trim()],
     },
+    {
+      name: 'PATCH /v1/artists/{id} name',
+      async send(c, p) {
+        const path = (id: string) => `/v1/artists/${id}`;
+        const write = await c.patch(path(artist.id), { name: p });
+        return { write, read: await readBack(c, write, path, (a: { name: string }) => a.name) };
+      },
+      allowed: (p) => [p, p.trim()],
+    },
   ];
 }
 
@@ -116,7 +126,6 @@ describe('hostile strings in string fields and query parameters (BLNS, FuzzDB SQ
     admin,
   }) => {
     const manager = await signedIn(api, admin, { role: 'label_manager' });
-    await createArtist(api, manager);
     const problems: string[] = [];
     for (const field of await fieldsFor(api, manager)) {
       let stored = 0;
