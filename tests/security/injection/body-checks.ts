@@ -38,7 +38,7 @@ const withRaw = (target: JsonWriteTarget, raw: string) => {
 // ── prototype pollution ────────────────────────────────────────────────────────────────────────────
 
 /** What a polluted `Object.prototype` would give every object the server builds afterwards. */
-export const POISON = { state: 'approved', role: 'admin', title: 'Polluted', labelId: null, polluted: 'yes' };
+const POISON = { state: 'approved', role: 'admin', title: 'Polluted', labelId: null, polluted: 'yes' };
 const poisoned = JSON.stringify(POISON);
 
 /**
@@ -91,9 +91,9 @@ export async function expectPollutionRefusedOrIgnored(
 // ── huge and deeply nested JSON ────────────────────────────────────────────────────────────────────
 
 /** API.md: JSON bodies are limited to 1 MiB by default. */
-export const BODY_LIMIT = 1024 * 1024;
-export const nestedArrays = (depth: number) => `${'['.repeat(depth)}${']'.repeat(depth)}`;
-export const nestedObjects = (depth: number) => `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`;
+const BODY_LIMIT = 1024 * 1024;
+const nestedArrays = (depth: number) => `${'['.repeat(depth)}${']'.repeat(depth)}`;
+const nestedObjects = (depth: number) => `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`;
 
 /** The hostile shapes: deep arrays and objects in the string field and as the whole body. */
 export const deepBodies = (target: JsonWriteTarget): Record<string, string> => ({

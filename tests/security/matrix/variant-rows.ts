@@ -3,7 +3,7 @@ import type { Action } from '@soundcheck/api/policy/table.ts';
 import type { ActorName } from './actors.ts';
 
 /** A policy row an operation asks besides its own, about the resource as the body would make it. */
-export interface FurtherCheck {
+interface FurtherCheck {
   action: Action;
   /** The role the body gives the account (`user:assign-role` is asked about the account after the change). */
   role?: Role;
