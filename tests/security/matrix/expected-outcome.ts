@@ -86,7 +86,7 @@ const labelScoped: ReadonlySet<Kind> = new Set(['label', 'user', 'artist', 'rele
  * ("everything") or a public operation may do. Where only our policy table grants a role the call (API.md
  * does not say whether a reviewer reads labels, say), a correct implementation may refuse it; and where it
  * leaves open whether a role sees a resource it may not act on, a refusal may be 403 or 404. Being let in
- * where the policy refuses always fails.
+ * where the policy refuses always fails, but for the actors a variant row names as open in the contract.
  */
 export function contractOutcomes(expected: Outcome, actorName: ActorName, call: Call): Outcome[] {
   const { kind } = call;
