@@ -121,25 +121,29 @@ describe('hostile strings in string fields and query parameters (BLNS, FuzzDB SQ
   tags: ['security', 'catalog'],
   ...covers('security.hostile-strings-inert'),
 }, () => {
-  test(`every string field of release, track and artist writes: 2xx or 4xx, stored verbatim as JSON (seed ${payloadSeed})`, async ({
-    api,
-    admin,
-  }) => {
-    const manager = await signedIn(api, admin, { role: 'label_manager' });
-    const problems: string[] = [];
-    for (const field of await fieldsFor(api, manager)) {
-      let stored = 0;
-      for (const payload of samplePayloads(field.name, PER_CORPUS)) {
-        const { write, read } = await field.send(api.as(manager), payload);
-        if (read) stored += 1;
-        for (const problem of storedStringProblems(payload, write, read, field.allowed?.(payload)))
-          problems.push(`${field.name}: ${problem}`);
+  // Two halves, each within the test timeout on a busy machine black-box (120 writes and read-backs in all).
+  test.for([
+    ['release', (name: string) => !/tracks|artists/.test(name)],
+    ['track and artist', (name: string) => /tracks|artists/.test(name)],
+  ] as const)(
+    `every string field of %s writes: 2xx or 4xx, stored verbatim as JSON (seed ${payloadSeed})`,
+    async ([, inHalf], { api, admin }) => {
+      const manager = await signedIn(api, admin, { role: 'label_manager' });
+      const problems: string[] = [];
+      for (const field of (await fieldsFor(api, manager)).filter((each) => inHalf(each.name))) {
+        let stored = 0;
+        for (const payload of samplePayloads(field.name, PER_CORPUS)) {
+          const { write, read } = await field.send(api.as(manager), payload);
+          if (read) stored += 1;
+          for (const problem of storedStringProblems(payload, write, read, field.allowed?.(payload)))
+            problems.push(`${field.name}: ${problem}`);
+        }
+        // A field that refused every payload would leave "stored verbatim" unchecked.
+        if (stored === 0) problems.push(`${field.name}: no payload was stored, so none was read back`);
       }
-      // A field that refused every payload would leave "stored verbatim" unchecked.
-      if (stored === 0) problems.push(`${field.name}: no payload was stored, so none was read back`);
-    }
-    expect(problems).toEqual([]);
-  });
+      expect(problems).toEqual([]);
+    },
+  );
 
   test(`search and list query parameters: a 200 list or a 4xx problem (seed ${payloadSeed})`, async ({
     api,
