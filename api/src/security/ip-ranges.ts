@@ -76,6 +76,18 @@ const inV6 = (value: bigint, prefix: string, bits: number) =>
 const v4FromBits = (value: bigint) =>
   [24n, 16n, 8n, 0n].map((shift) => Number((value >> shift) & 0xffn)).join('.');
 
+// Not reachable from the Internet (IANA's special-purpose registry): documentation (2001:db8::/32 and
+// RFC 9637's 3fff::/20), discard, Teredo, benchmarking, and the local-use NAT64 prefix (RFC 8215), which a
+// local translator may map to any IPv4 address, internal ones included.
+const reservedV6: Array<[prefix: string, bits: number]> = [
+  ['2001:db8::', 32],
+  ['3fff::', 20],
+  ['100::', 64],
+  ['2001::', 32],
+  ['2001:2::', 48],
+  ['64:ff9b:1::', 48],
+];
+
 function classifyV6(ip: string): AddressClass {
   const value = v6ToBigInt(ip);
   if (value === 0n) return 'unspecified';
@@ -90,8 +102,7 @@ function classifyV6(ip: string): AddressClass {
   if (inV6(value, 'fc00::', 7)) return 'private';
   if (inV6(value, 'fe80::', 10)) return 'link-local';
   if (inV6(value, 'ff00::', 8)) return 'multicast';
-  if (inV6(value, '2001:db8::', 32) || inV6(value, '100::', 64) || inV6(value, '2001::', 32))
-    return 'reserved';
+  if (reservedV6.some(([prefix, bits]) => inV6(value, prefix, bits))) return 'reserved';
   return 'public';
 }
 

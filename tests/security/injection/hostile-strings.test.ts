@@ -7,7 +7,7 @@ import { describe, expect, test } from '../../utils/test.ts';
 import { payloadSeed, samplePayloads } from './payloads.ts';
 import { queryProblems, storedStringProblems } from './stored-string.ts';
 
-/** Payloads per corpus (naughty strings, SQL injection, XSS) and field: 9 requests a field, bounded. */
+/** Payloads per corpus (naughty strings, SQL injection, XSS, control characters) and field: 12 a field. */
 const PER_CORPUS = 3;
 
 type Read = { response: ApiResponse; value: unknown } | null;
@@ -32,6 +32,7 @@ const readBack = async (
 
 async function fieldsFor(api: ApiClient, manager: SignedInUser): Promise<Field[]> {
   const release = await releaseFactory.single().as(api, manager).create();
+  const artist = await createArtist(api, manager);
   const artistIds = release.primaryArtistIds;
   let nextTrack = release.tracks.length + 1;
   const releasePath = (id: string) => `/v1/releases/${id}`;
@@ -104,6 +105,15 @@ async function fieldsFor(api: ApiClient, manager: SignedInUser): Promise<Field[]
       // API.md is silent on surrounding white space in a name; trimming it is no injection.
       allowed: (p) => [p, p.trim()],
     },
+    {
+      name: 'PATCH /v1/artists/{id} name',
+      async send(c, p) {
+        const path = (id: string) => `/v1/artists/${id}`;
+        const write = await c.patch(path(artist.id), { name: p });
+        return { write, read: await readBack(c, write, path, (a: { name: string }) => a.name) };
+      },
+      allowed: (p) => [p, p.trim()],
+    },
   ];
 }
 
@@ -111,26 +121,29 @@ describe('hostile strings in string fields and query parameters (BLNS, FuzzDB SQ
   tags: ['security', 'catalog'],
   ...covers('security.hostile-strings-inert'),
 }, () => {
-  test(`every string field of release, track and artist writes: 2xx or 4xx, stored verbatim as JSON (seed ${payloadSeed})`, async ({
-    api,
-    admin,
-  }) => {
-    const manager = await signedIn(api, admin, { role: 'label_manager' });
-    await createArtist(api, manager);
-    const problems: string[] = [];
-    for (const field of await fieldsFor(api, manager)) {
-      let stored = 0;
-      for (const payload of samplePayloads(field.name, PER_CORPUS)) {
-        const { write, read } = await field.send(api.as(manager), payload);
-        if (read) stored += 1;
-        for (const problem of storedStringProblems(payload, write, read, field.allowed?.(payload)))
-          problems.push(`${field.name}: ${problem}`);
+  // Two halves, each within the test timeout on a busy machine black-box (120 writes and read-backs in all).
+  test.for([
+    ['release', (name: string) => !/tracks|artists/.test(name)],
+    ['track and artist', (name: string) => /tracks|artists/.test(name)],
+  ] as const)(
+    `every string field of %s writes: 2xx or 4xx, stored verbatim as JSON (seed ${payloadSeed})`,
+    async ([, inHalf], { api, admin }) => {
+      const manager = await signedIn(api, admin, { role: 'label_manager' });
+      const problems: string[] = [];
+      for (const field of (await fieldsFor(api, manager)).filter((each) => inHalf(each.name))) {
+        let stored = 0;
+        for (const payload of samplePayloads(field.name, PER_CORPUS)) {
+          const { write, read } = await field.send(api.as(manager), payload);
+          if (read) stored += 1;
+          for (const problem of storedStringProblems(payload, write, read, field.allowed?.(payload)))
+            problems.push(`${field.name}: ${problem}`);
+        }
+        // A field that refused every payload would leave "stored verbatim" unchecked.
+        if (stored === 0) problems.push(`${field.name}: no payload was stored, so none was read back`);
       }
-      // A field that refused every payload would leave "stored verbatim" unchecked.
-      if (stored === 0) problems.push(`${field.name}: no payload was stored, so none was read back`);
-    }
-    expect(problems).toEqual([]);
-  });
+      expect(problems).toEqual([]);
+    },
+  );
 
   test(`search and list query parameters: a 200 list or a 4xx problem (seed ${payloadSeed})`, async ({
     api,

@@ -2,14 +2,27 @@ import { ACTORS } from './actors.ts';
 import type { Call } from './expected-outcome.ts';
 import { operationPolicy } from './operation-policy.ts';
 import { kindOf, readActionOf } from './scenes.ts';
+import { variantRows } from './variant-rows.ts';
 
-/** An operation id (`POST /v1/releases/{id}/approve`) read as a call: its method, template, kind and policy. */
-export function callOf(operation: string): Call {
+/**
+ * A matrix row (an operation id, `POST /v1/releases/{id}/approve`, or a variant of one) read as a call: its
+ * method, template, kind and policy, and what the variant adds.
+ */
+export function callOf(row: string): Call {
+  const variant = variantRows[row];
+  const operation = variant?.operation ?? row;
   const [method = '', template = ''] = operation.split(' ');
   const policy = operationPolicy[operation];
   if (!policy) throw new Error(`${operation} has no row in operation-policy.ts`);
-  return { method, template, kind: kindOf(template), policy };
+  return { operation, method, template, kind: kindOf(template), policy, ...(variant ? { variant } : {}) };
 }
+
+/** The rows of the matrix: each operation of /openapi.json, followed by its variants. */
+export const matrixRows = (): string[] =>
+  Object.keys(operationPolicy).flatMap((operation) => [
+    operation,
+    ...Object.keys(variantRows).filter((row) => variantRows[row]?.operation === operation),
+  ]);
 
 /** A list: `GET` on a collection of resources that have a read action. */
 export const isList = (call: Call) =>
@@ -34,8 +47,8 @@ export function groupOf(operation: string): Group {
   return 'catalog';
 }
 
-/** Every operation of the group × every actor. */
+/** Every row of the group × every actor. */
 export const cellsOf = (group: Group) =>
-  Object.keys(operationPolicy)
-    .filter((operation) => groupOf(operation) === group)
-    .flatMap((operation) => ACTORS.map((actor) => [operation, actor] as const));
+  matrixRows()
+    .filter((row) => groupOf(row) === group)
+    .flatMap((row) => ACTORS.map((actor) => [row, actor] as const));

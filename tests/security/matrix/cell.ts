@@ -9,13 +9,14 @@ import { callOf, isCreation, isList } from './call.ts';
 import { contractOutcomes, listed, observedOutcome, outcomeOf } from './expected-outcome.ts';
 import { concretePath, recipes } from './requests.ts';
 import { cellText, creationResource, reviewedMatrix } from './reviewed-matrix.ts';
-import { type Scene, type SceneContext, sceneFor } from './scenes.ts';
+import { ownAccountScene, type Scene, type SceneContext, sceneFor } from './scenes.ts';
 
 const reviewed = reviewedMatrix();
 
 /** The account `actorName` stands for in this scene (a partner resource comes with its own partner's). */
 function accountOf(world: World, scene: Scene, actorName: ActorName) {
   if (actorName === 'anonymous') return null;
+  if (scene.account) return scene.account;
   if (actorName === 'partner (own)' && scene.partner?.account) return scene.partner.account;
   return world.actors[actorName];
 }
@@ -58,7 +59,10 @@ export interface CellContext extends Omit<SceneContext, 'actorName'> {
 export async function runCell(operation: string, actorName: ActorName, ctx: CellContext): Promise<void> {
   const { api, world } = ctx;
   const call = callOf(operation);
-  const scene = await sceneFor(call.kind, { ...ctx, actorName });
+  const sceneContext = { ...ctx, actorName };
+  const scene = await (call.variant?.ownAccount
+    ? ownAccountScene(sceneContext)
+    : sceneFor(call.kind, sceneContext));
   const account = accountOf(world, scene, actorName);
   const creation = isCreation(call);
   const resource = creation ? creationResource(world.labelId) : scene.resource;
@@ -70,8 +74,9 @@ export async function runCell(operation: string, actorName: ActorName, ctx: Cell
     cellText(expected, shows),
     `the policy table gives ${operation} as ${actorName} another outcome than authorization-matrix.md; review the change and regenerate it (vitest -u)`,
   ).toBe(reviewed[operation]?.[actorName]);
-  const recipe = recipes[operation] ?? {};
-  const extra = (await recipe.extra?.(world, scene, api)) ?? {};
+  const recipe = recipes[call.operation] ?? {};
+  const body = call.variant?.body;
+  const extra = body ? { body } : ((await recipe.extra?.(world, scene, api)) ?? {});
   // Newest first: the scene's fresh resource is on the first page whoever else writes meanwhile.
   const path = concretePath(call.template, scene.params) + (list ? '?limit=100&sort=-createdAt' : '');
   const request: ApiRequest = { method: call.method, path, ...extra };
@@ -86,7 +91,7 @@ export async function runCell(operation: string, actorName: ActorName, ctx: Cell
   const before = await scene.snapshot();
   const response = await send(request);
   const observed = observedOutcome(response.status);
-  const accepted = ctx.blackBox ? contractOutcomes(expected, actorName, call.kind) : [expected];
+  const accepted = ctx.blackBox ? contractOutcomes(expected, actorName, call) : [expected];
   expect(
     { operation, actor: actorName, outcome: observed },
     `${response.status} ${response.text.slice(0, 200)}`,

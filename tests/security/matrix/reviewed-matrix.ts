@@ -2,10 +2,9 @@ import { readFileSync } from 'node:fs';
 import type { Actor } from '@soundcheck/api/auth/actor.ts';
 import type { PolicyResource } from '@soundcheck/api/policy/conditions.ts';
 import { ACTORS, type ActorName, type SignedInActorName } from './actors.ts';
-import { callOf, isCreation, isList } from './call.ts';
+import { callOf, isCreation, isList, matrixRows } from './call.ts';
 import { listed, type Outcome, outcomeOf } from './expected-outcome.ts';
-import { operationPolicy } from './operation-policy.ts';
-import type { Kind } from './scenes.ts';
+import { accountResource, type Kind } from './scenes.ts';
 
 /** The reviewed matrix: generated from the policy table, committed, and read by every cell. */
 export const reviewedMatrixFile = new URL('./authorization-matrix.md', import.meta.url);
@@ -58,10 +57,14 @@ export function cellText(outcome: Outcome, shows?: boolean): string {
   return shows === undefined || outcome !== 'allowed' ? text : `${text}, ${shows ? 'listed' : 'hidden'}`;
 }
 
-function derivedCell(operation: string, actorName: ActorName): string {
-  const call = callOf(operation);
+function derivedCell(row: string, actorName: ActorName): string {
+  const call = callOf(row);
   const actor = actorName === 'anonymous' ? null : symbolicActors[actorName];
-  const resource = isCreation(call) ? creationResource('own-label') : symbolicResources[call.kind];
+  const resource = isCreation(call)
+    ? creationResource('own-label')
+    : call.variant?.ownAccount && actor
+      ? accountResource(actor)
+      : symbolicResources[call.kind];
   const outcome = outcomeOf(call, actorName, actor, resource);
   return cellText(
     outcome,
@@ -71,8 +74,8 @@ function derivedCell(operation: string, actorName: ActorName): string {
 
 /** The matrix the policy table gives today, as the Markdown table `authorization-matrix.md` holds. */
 export function derivedMatrixText(): string {
-  const rows = Object.keys(operationPolicy).map(
-    (operation) => `| ${operation} | ${ACTORS.map((actor) => derivedCell(operation, actor)).join(' | ')} |`,
+  const rows = matrixRows().map(
+    (row) => `| ${row} | ${ACTORS.map((actor) => derivedCell(row, actor)).join(' | ')} |`,
   );
   return [
     '# Authorization matrix (generated: do not edit by hand)',
@@ -80,6 +83,8 @@ export function derivedMatrixText(): string {
     'Every operation of `/openapi.json` × every actor, as `api/src/policy/table.ts` and the visibility rules',
     'give it (`tests/security/matrix/reviewed-matrix.ts`). `ok`: the call goes through (any status but',
     '401/403/404); `401`/`403`/`404`: the refusal; a list says whether it shows the owner’s resource.',
+    'A row with more than an operation (`tests/security/matrix/variant-rows.ts`) sends that body, or acts on the',
+    'caller’s own account (a fresh one of the actor’s role, label and partner).',
     'A policy change shows here as a diff to review: `npx vitest run tests/security/matrix -u` rewrites it.',
     '',
     `| operation | ${ACTORS.join(' | ')} |`,

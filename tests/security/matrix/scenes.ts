@@ -1,3 +1,4 @@
+import type { Actor } from '@soundcheck/api/auth/actor.ts';
 import type { Deps } from '@soundcheck/api/deps.ts';
 import type { PolicyResource } from '@soundcheck/api/policy/conditions.ts';
 import type { ApiClient } from 'soundcheck/client/http-client.ts';
@@ -8,12 +9,12 @@ import { expectStatus } from '../../factories/expect-status.ts';
 import type { Partner } from '../../factories/partners.ts';
 import { queueDeliveriesOf } from '../../factories/queued-delivery.ts';
 import { releaseFactory } from '../../factories/releases.ts';
-import type { SignedInUser } from '../../factories/signed-in.ts';
+import { type SignedInUser, signedIn } from '../../factories/signed-in.ts';
 import { userFactory } from '../../factories/users.ts';
 import { WorkflowFactory } from '../../factories/workflow.ts';
 import { knownBarcode, knownIsrc } from '../../mocks/musicbrainz.ts';
 import type { Background } from '../../utils/background.ts';
-import { type ActorName, partnerWithAccount, type World } from './actors.ts';
+import { type ActorName, partnerWithAccount, policyActor, type World } from './actors.ts';
 
 /** What an operation's path names, found from its template; a template no rule knows fails the cell. */
 export type Kind =
@@ -74,6 +75,8 @@ export interface Scene {
   /** The partner that owns the resource, and the account `partner (own)` acts as for it. */
   partner?: { partner: Partner; account: SignedInUser | null };
   messageId?: string;
+  /** The caller, when the resource is its own account (made for the cell). */
+  account?: SignedInUser;
 }
 
 export interface SceneContext {
@@ -149,6 +152,35 @@ async function deliveryScene(ctx: SceneContext): Promise<Scene> {
     snapshot: reads(ctx, `/v1/deliveries/${delivery.id}`),
     partner: owned,
     messageId: delivery.messageId ?? '',
+  };
+}
+
+/** An account as the policy sees it, as a resource: `self` is decided by its id. */
+export const accountResource = (account: Pick<Actor, 'id' | 'labelId' | 'role'>): PolicyResource => ({
+  id: account.id,
+  labelId: account.labelId,
+  role: account.role,
+});
+
+/**
+ * The caller's own account as the resource: a fresh account of the actor's role, label and partner (what the
+ * policy knows of the actor), so a change that goes through leaves the file's actors as they were.
+ * Anonymous has none: it gets any user, as the plain row does.
+ */
+export async function ownAccountScene(ctx: SceneContext): Promise<Scene> {
+  const { api, world, actorName } = ctx;
+  if (actorName === 'anonymous') return sceneFor('user', ctx);
+  const { role, labelId, partnerId } = world.actors[actorName];
+  const account = await signedIn(api, world.admin, {
+    role,
+    ...(labelId ? { labelId } : {}),
+    ...(partnerId ? { partnerId } : {}),
+  });
+  return {
+    params: { id: account.id },
+    resource: accountResource(policyActor(account)),
+    snapshot: reads(ctx, `/v1/users/${account.id}`),
+    account,
   };
 }
 

@@ -41,6 +41,12 @@ describe('outbound address guard: edges', { tags: ['security', 'delivery', 'impl
     ['fe80:0:0:0:0:0:0:1', 'link-local'],
     ['2606:4700:4700:0:0:0:0:1111', 'public'],
     ['FE80::1', 'link-local'],
+    // Not reachable from the Internet (IANA special-purpose registry): a local NAT64 (RFC 8215) may translate
+    // it to any IPv4 address, internal ones included; documentation (RFC 9637) and benchmarking (RFC 5180).
+    ['64:ff9b:1::a00:1', 'reserved'],
+    ['64:ff9b:1:ffff::7f00:1', 'reserved'],
+    ['3fff::1', 'reserved'],
+    ['2001:2::1', 'reserved'],
   ])('%s is %s (each range names its own reason)', (address, cls) => {
     expect(classifyAddress(address)).toBe(cls);
   });
@@ -53,6 +59,9 @@ describe('outbound address guard: edges', { tags: ['security', 'delivery', 'impl
     '172.32.0.1',
     '192.169.0.1',
     '100.128.0.1',
+    '64:ff9b:2::1',
+    '3fff:1000::1',
+    '2001:3::1',
   ])('%s, just past a refused range, is public (a range ends at its last address)', (address) => {
     expect(classifyAddress(address)).toBe('public');
   });
