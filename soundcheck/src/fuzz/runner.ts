@@ -79,7 +79,10 @@ export async function fuzz(options: FuzzOptions): Promise<FuzzReport> {
   const statefulShare = phases.includes('stateful')
     ? Math.min(Math.floor(budget / 5), 3 * operations.length)
     : 0;
-  const perOperation = Math.max(4, Math.floor((budget - statefulShare) / Math.max(1, operations.length)));
+  // Each operation's share is what is left (less the stateful phase's) over the operations still to come, so
+  // an operation that cannot be generated, or spends less than its share, leaves its requests to the others.
+  const shareAt = (index: number) =>
+    Math.max(4, Math.floor((budget - statefulShare - session.requests) / (operations.length - index)));
   for (const [index, operation] of operations.entries()) {
     if (session.exhausted) {
       skipped.push({ operation: operation.id, reason: 'the budget or the time ran out first' });
@@ -87,7 +90,7 @@ export async function fuzz(options: FuzzOptions): Promise<FuzzReport> {
     }
     const before = session.requests;
     try {
-      await fuzzOperation(session, operation, phases, perOperation, options.seed + index * 7919);
+      await fuzzOperation(session, operation, phases, shareAt(index), options.seed + index * 7919);
       covered.push(operation.id);
     } catch (error) {
       if (!(error instanceof Ungeneratable)) throw error;
@@ -99,6 +102,7 @@ export async function fuzz(options: FuzzOptions): Promise<FuzzReport> {
   }
   if (phases.includes('stateful') && !session.exhausted)
     await statefulPhase(session, operations, options.outsiderToken);
+  await spendTheRest(session, operations, covered, phases, options.seed);
   return {
     seed: options.seed,
     operations: { total: options.document.operations.length, covered, skipped },
@@ -108,6 +112,26 @@ export async function fuzz(options: FuzzOptions): Promise<FuzzReport> {
     durationMs: Math.round(session.elapsedMs),
     findings: session.findings,
   };
+}
+
+/**
+ * What the stateful phase left of the budget goes to more random cases of the covered operations, so that
+ * `--budget N` sends N requests (short only when time runs out or no operation could be generated).
+ */
+async function spendTheRest(
+  session: FuzzSession,
+  operations: readonly Operation[],
+  covered: readonly string[],
+  phases: readonly Phase[],
+  seed: number,
+): Promise<void> {
+  if (!phases.includes('fuzzing')) return;
+  const again = operations.filter((operation) => covered.includes(operation.id));
+  for (const [index, operation] of again.entries()) {
+    const share = Math.floor((session.options.budget - session.requests) / (again.length - index));
+    if (session.exhausted) return;
+    if (share > 0) await fuzzOperation(session, operation, ['fuzzing'], share, seed + 104_729 + index * 7919);
+  }
 }
 
 async function fuzzOperation(
