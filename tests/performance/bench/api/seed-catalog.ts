@@ -144,7 +144,9 @@ export async function seedCatalog(
       sha256: text(release.id.map((id) => createHash('sha256').update(id).digest('hex'))),
       facts: {
         type: 'jsonb',
-        values: release.id.map(() => JSON.stringify({ format: 'png', width: 3000, height: 3000 })),
+        values: release.id.map(() =>
+          JSON.stringify({ format: 'png', width: 3000, height: 3000, colorSpace: 'RGB' }),
+        ),
       },
       status: text(release.id.map(() => 'valid')),
       created_by: uuid(release.creator),
