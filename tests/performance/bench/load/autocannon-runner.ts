@@ -1,5 +1,6 @@
 // Runs autocannon (npm) in its own process (pinned by the bench) and prints its rate, p99 and the CPU
-// it spent, as JSON: `node autocannon-runner.ts <url> <connections> <pipelining> <seconds>`.
+// it spent, as JSON: `node autocannon-runner.ts <url> <connections> <pipelining> <seconds> [requests]`
+// (with a request count it sends that many and stops, whatever the seconds).
 import { createRequire } from 'node:module';
 
 interface Result {
@@ -8,13 +9,13 @@ interface Result {
 }
 const autocannon = createRequire(import.meta.url)('autocannon') as (options: object) => Promise<Result>;
 
-const [url = '', connections = '50', pipelining = '1', seconds = '5'] = process.argv.slice(2);
+const [url = '', connections = '50', pipelining = '1', seconds = '5', requests] = process.argv.slice(2);
 const before = process.cpuUsage();
 const result = await autocannon({
   url,
   connections: Number(connections),
   pipelining: Number(pipelining),
-  duration: Number(seconds),
+  ...(requests ? { amount: Number(requests) } : { duration: Number(seconds) }),
 });
 const cpu = process.cpuUsage(before);
 process.stdout.write(
