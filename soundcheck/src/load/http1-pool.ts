@@ -1,5 +1,6 @@
 import { connect, isIP, type Socket } from 'node:net';
-import { type RawResponse, ResponseParser } from './http1-parser.ts';
+import type { RawResponse } from './http1-head.ts';
+import { ResponseParser } from './http1-parser.ts';
 
 /** A request as it goes on the wire: its head (request line and headers) and optional body. */
 export interface WireRequest {

@@ -1,4 +1,5 @@
 import { type ApiRequest, encode, parse } from '../client/http-client.ts';
+import type { RawResponse } from './http1-head.ts';
 import { Connection, ConnectionError, type WireRequest } from './http1-pool.ts';
 import type { ErrorKind } from './result-types.ts';
 
@@ -9,6 +10,38 @@ export interface Sent {
   text: string;
   body: unknown;
   sentAt: number;
+}
+
+const UNREAD = Symbol('unread');
+
+/**
+ * A `Sent` read off our own connection: headers, text and JSON are made when a scenario first reads
+ * them. A load scenario mostly reads the status (or nothing), and decoding every body cost the engine
+ * its lead over autocannon.
+ */
+class Answer implements Sent {
+  readonly status: number;
+  readonly sentAt: number;
+  private readonly raw: RawResponse;
+  private decoded: string | undefined;
+  private parsed: unknown = UNREAD;
+
+  constructor(raw: RawResponse, sentAt: number) {
+    this.raw = raw;
+    this.status = raw.status;
+    this.sentAt = sentAt;
+  }
+  get headers(): Record<string, string> {
+    return this.raw.headers;
+  }
+  get text(): string {
+    this.decoded ??= this.raw.body.toString('utf8');
+    return this.decoded;
+  }
+  get body(): unknown {
+    if (this.parsed === UNREAD) this.parsed = parse(this.text, this.raw.headers['content-type']);
+    return this.parsed;
+  }
 }
 
 /** Sends one request; rejects with a `TransportError` when no HTTP answer came. */
@@ -119,9 +152,7 @@ export function poolSender(baseUrl: string, options: PoolOptions): { send: Sende
     return connection.send(wire, options.timeoutMs).then(
       (raw) => {
         places.give(connection);
-        const text = raw.body.toString('utf8');
-        const body = parse(text, raw.headers['content-type']);
-        return { status: raw.status, headers: raw.headers, text, body, sentAt };
+        return new Answer(raw, sentAt);
       },
       (error: unknown) => {
         places.give(connection);
