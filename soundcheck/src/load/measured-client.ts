@@ -4,16 +4,25 @@ import type { Clock } from './clock.ts';
 import type { Recorder } from './recorder.ts';
 import { type Sender, type Sent, TransportError } from './sender.ts';
 
-const names = new Map<string, string>();
+/** Names by method, then path: no key string to build and hash at every request. */
+const names = new Map<string, Map<string, string>>();
+let namesKept = 0;
 
 /** `GET /v1/releases/0190…/tracks?x=1` → `GET /v1/releases/{id}/tracks`: a name, never a raw URL. */
 export function requestName(method: string, path: string): string {
-  const key = `${method} ${path}`;
-  let name = names.get(key);
+  let byPath = names.get(method);
+  if (byPath === undefined) {
+    byPath = new Map();
+    names.set(method, byPath);
+  }
+  let name = byPath.get(path);
   if (name === undefined) {
     name = `${method} ${routeOf(path).replaceAll(':id', '{id}')}`;
-    if (names.size >= 10_000) names.clear(); // paths with ids vary without end: bound the memo
-    names.set(key, name);
+    if (++namesKept > 10_000) {
+      names.clear(); // paths with ids vary without end: bound the memo
+      namesKept = 0;
+    }
+    byPath.set(path, name);
   }
   return name;
 }
