@@ -44,21 +44,35 @@ async function countOnce(tool: Tool, url: string, requests: number): Promise<num
             iterations: Math.ceil(requests / CONNECTIONS),
             maxDuration: '30m',
           }),
-          JSON.stringify({ connections: CONNECTIONS }),
+          // Under callgrind everything is ~50× slower: a request must not time out.
+          JSON.stringify({ connections: CONNECTIONS, timeout: '30m' }),
         ]
       : [here('./autocannon-runner.ts'), `${url}/`, String(CONNECTIONS), '1', '0', String(requests)];
   try {
-    const { stderr } = await run(
+    const { stdout, stderr } = await run(
       'valgrind',
       ['--tool=callgrind', `--callgrind-out-file=${join(dir, 'out')}`, process.execPath, ...args],
       { maxBuffer: 64 * 1024 * 1024 },
     );
     const total = /Collected : (\d+)/.exec(stderr)?.[1];
     if (!total) throw new Error(`callgrind gave no count for ${tool}: ${stderr.slice(-400)}`);
+    const { answered, failed } = outcome(tool, stdout);
+    if (answered < requests || failed > 0)
+      throw new Error(
+        `${tool} under callgrind: ${answered} of ${requests} requests answered, ${failed} failed`,
+      );
     return Number(total);
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
+}
+
+/** Requests answered and failed, from the runner's JSON: a count is only judged when all succeeded. */
+function outcome(tool: Tool, stdout: string): { answered: number; failed: number } {
+  const result = JSON.parse(stdout);
+  if (tool === 'autocannon') return { answered: result.requests, failed: result.errors };
+  const { requests, failed } = result.summary.overall as { requests: number; failed: number };
+  return { answered: requests, failed };
 }
 
 /** Instructions per request of each of `tools` against `url` (all runs side by side). */
