@@ -1,10 +1,15 @@
 import { describe, expect, test } from 'vitest';
-import { ProtocolError, type RawResponse, ResponseParser } from './http1-parser.ts';
+import { ProtocolError, type RawResponse } from './http1-head.ts';
+import { ResponseParser } from './http1-parser.ts';
 
 /** Feeds `wire` cut at `cuts` and returns the responses as text, and what a close would say. */
 function read(wire: string, cuts: number[] = [], bodiless = () => false) {
   const responses: Array<Omit<RawResponse, 'body'> & { body: string }> = [];
-  const parser = new ResponseParser((r) => responses.push({ ...r, body: r.body.toString() }), bodiless);
+  const parser = new ResponseParser(
+    (r) =>
+      responses.push({ status: r.status, headers: r.headers, body: r.body.toString(), closes: r.closes }),
+    bodiless,
+  );
   const bytes = Buffer.from(wire);
   let from = 0;
   for (const cut of [...cuts, bytes.length]) {
@@ -57,6 +62,16 @@ describe('HTTP/1.1 response parser', () => {
     expect(closed.map((r) => [r.body.toString(), r.closes])).toEqual([
       ['ok', true],
       ['rest', true],
+    ]);
+  });
+
+  test('framing headers are found in any case, with blanks around the name, and read from one pass', () => {
+    const wire =
+      'HTTP/1.1 200 OK\r\nX-Pad: content-length: 99\r\nCONTENT-LENGTH : 2\r\nTransfer-Encoding:  Identity\r\n\r\nok' +
+      'HTTP/1.1 200 OK\r\nConnection: Close\r\ncontent-length: 3\r\n\r\nend';
+    expect(read(wire).responses.map((r) => [r.body, r.closes, r.headers['content-length']])).toEqual([
+      ['ok', false, '2'],
+      ['end', true, '3'],
     ]);
   });
 

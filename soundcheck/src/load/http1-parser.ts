@@ -1,22 +1,7 @@
-/** One complete HTTP/1.1 response as read off a socket. */
-export interface RawResponse {
-  status: number;
-  /** Lower-case names; repeated headers joined with ", ". */
-  headers: Record<string, string>;
-  body: Buffer;
-  /** The server said it closes the connection after this response. */
-  closes: boolean;
-}
-
-/** What the target sent is not HTTP/1.x: counted under the error kind `protocol`. */
-export class ProtocolError extends Error {
-  override name = 'ProtocolError';
-  readonly code = 'HPE_INVALID_RESPONSE';
-}
+import { type Head, ProtocolError, RawResponse, readHead } from './http1-head.ts';
 
 const CRLF = Buffer.from('\r\n');
 const HEAD_END = Buffer.from('\r\n\r\n');
-const STATUS_LINE = /^HTTP\/1\.([01]) (\d{3})(?: |$)/;
 const HTTP_PREFIX = 'HTTP/';
 const MAX_HEAD_BYTES = 64 * 1024;
 
@@ -31,9 +16,9 @@ export class ResponseParser {
   private state: State = 'head';
   private leftover: Buffer | null = null;
   private status = 0;
-  private headers: Record<string, string> = {};
+  private headText = '';
   private closes = false;
-  private parts: Buffer[] = [];
+  private readonly parts: Buffer[] = [];
   private remaining = 0;
   /** Bytes of a response that has begun: a close now cuts it short. */
   private started = false;
@@ -130,35 +115,17 @@ export class ResponseParser {
     }
   }
 
-  /** The status line and headers, read in place: no array of lines, one slice per name and value. */
+  /** The status line and the headers that frame the body; the others are read when asked for. */
   private head(text: string): void {
-    let eol = text.indexOf('\r\n');
-    if (eol < 0) eol = text.length;
-    const firstLine = text.slice(0, eol);
-    const statusLine = STATUS_LINE.exec(firstLine);
-    if (!statusLine)
-      throw new ProtocolError(`not an HTTP status line: ${JSON.stringify(firstLine.slice(0, 40))}`);
-    this.status = Number(statusLine[2]);
-    const headers: Record<string, string> = {};
-    for (let start = eol + 2; start < text.length; start = eol + 2) {
-      eol = text.indexOf('\r\n', start);
-      if (eol < 0) eol = text.length;
-      const colon = text.indexOf(':', start);
-      if (colon <= start || colon > eol)
-        throw new ProtocolError(
-          `bad header line ${JSON.stringify(text.slice(start, Math.min(eol, start + 40)))}`,
-        );
-      const name = text.slice(start, colon).trim().toLowerCase();
-      const value = text.slice(colon + 1, eol).trim();
-      headers[name] = name in headers ? `${headers[name]}, ${value}` : value;
-    }
-    this.headers = headers;
-    const connection = headers.connection?.toLowerCase() ?? '';
-    this.closes = statusLine[1] === '0' ? !connection.includes('keep-alive') : connection.includes('close');
-    this.body(headers);
+    const head = readHead(text);
+    this.status = head.status;
+    this.headText = text;
+    const connection = head.connection ?? '';
+    this.closes = head.http10 ? !connection.includes('keep-alive') : connection.includes('close');
+    this.body(head);
   }
 
-  private body(headers: Record<string, string>): void {
+  private body(head: Head): void {
     if (this.status < 200) {
       this.state = 'head'; // an interim answer (100 Continue): the final one follows
       this.started = false;
@@ -168,11 +135,11 @@ export class ResponseParser {
       this.finish();
       return;
     }
-    if (/chunked/i.test(headers['transfer-encoding'] ?? '')) {
+    if (head.transferEncoding?.includes('chunked')) {
       this.state = 'chunk-size';
       return;
     }
-    const length = headers['content-length'];
+    const length = head.contentLength;
     if (length === undefined) {
       this.state = 'until-close';
       return;
@@ -186,9 +153,9 @@ export class ResponseParser {
   private finish(): void {
     const { parts } = this;
     const body = parts.length === 1 ? (parts[0] as Buffer) : Buffer.concat(parts);
-    const response = { status: this.status, headers: this.headers, body, closes: this.closes };
+    const response = new RawResponse(this.status, this.headText, body, this.closes);
     this.state = 'head';
-    this.parts = [];
+    parts.length = 0;
     this.started = false;
     this.onResponse(response);
   }

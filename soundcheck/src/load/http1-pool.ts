@@ -1,18 +1,25 @@
 import { connect, isIP, type Socket } from 'node:net';
-import { type RawResponse, ResponseParser } from './http1-parser.ts';
+import type { RawResponse } from './http1-head.ts';
+import { ResponseParser } from './http1-parser.ts';
 
-/** A request as it goes on the wire: its head (request line and headers) and optional body. */
-export interface WireRequest {
-  head: string;
-  payload: Buffer | string | undefined;
-  bodiless: boolean;
+/**
+ * A request as it goes on the wire: its head (request line and headers) and optional body. A head
+ * without a body may be bytes made once and written again and again.
+ */
+export type WireRequest =
+  | { head: string; payload: Buffer | string | undefined; bodiless: boolean }
+  | { head: Buffer; payload: undefined; bodiless: boolean };
+
+/** The sender's side of one request: told once, of its answer or of why none came. */
+export interface Exchange {
+  answered(response: RawResponse): void;
+  failed(error: Error): void;
 }
 
 interface InFlight {
   request: WireRequest;
   deadline: number;
-  resolve: (response: RawResponse) => void;
-  reject: (error: Error) => void;
+  exchange: Exchange;
 }
 
 /** A socket-level failure, with a code `classifyError` knows. */
@@ -45,22 +52,22 @@ export class Connection {
     this.now = now;
   }
 
-  send(request: WireRequest, timeoutMs: number): Promise<RawResponse> {
+  /** Writes `request`; `exchange` hears of its answer (in order) or of the connection failing. */
+  send(request: WireRequest, timeoutMs: number, exchange: Exchange): void {
     const now = this.now();
     if (this.socket && this.inFlight.length === 0 && now - this.lastUsed > STALE_AFTER_MS) this.drop(null);
     this.lastUsed = now;
     const socket = this.socket ?? this.open();
-    return new Promise((resolve, reject) => {
-      this.inFlight.push({ request, deadline: now + timeoutMs, resolve, reject });
-      if (request.payload === undefined) socket.write(request.head);
-      else if (typeof request.payload === 'string') socket.write(request.head + request.payload);
-      else {
-        socket.cork();
-        socket.write(request.head);
-        socket.write(request.payload);
-        socket.uncork();
-      }
-    });
+    this.inFlight.push({ request, deadline: now + timeoutMs, exchange });
+    const { head, payload } = request;
+    if (payload === undefined) socket.write(head);
+    else if (typeof payload === 'string' && typeof head === 'string') socket.write(head + payload);
+    else {
+      socket.cork();
+      socket.write(head);
+      socket.write(payload);
+      socket.uncork();
+    }
   }
 
   /** Fails the connection's requests when the oldest waited past its deadline. */
@@ -77,7 +84,7 @@ export class Connection {
     socket?.destroy();
     const failed = this.inFlight.splice(0);
     for (const request of failed)
-      request.reject(error ?? new ConnectionError('ECONNRESET', 'the connection was closed'));
+      request.exchange.failed(error ?? new ConnectionError('ECONNRESET', 'the connection was closed'));
   }
 
   private open(): Socket {
@@ -130,8 +137,8 @@ export class Connection {
       socket.end();
       const behind = this.inFlight.splice(0);
       for (const other of behind)
-        other.reject(new ConnectionError('ECONNRESET', 'the target closed the connection'));
+        other.exchange.failed(new ConnectionError('ECONNRESET', 'the target closed the connection'));
     }
-    request.resolve(response);
+    request.exchange.answered(response);
   }
 }

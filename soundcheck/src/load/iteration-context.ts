@@ -1,3 +1,4 @@
+import type { ApiClient } from '../client/http-client.ts';
 import { MeasuredClient, type MeasuredEnvironment } from './measured-client.ts';
 import type { IterationContext, SetupContext } from './types.ts';
 
@@ -20,6 +21,52 @@ export interface IterationEnvironment extends MeasuredEnvironment {
   seed: number;
 }
 
+/**
+ * The context of one iteration. One is made per iteration, so `random`, `pick`, `sleep` and `named` are
+ * made when first read (getters on the prototype, each giving a function that needs no `this`, so
+ * `({ http, pick }) =>` still works): an iteration that only sends requests makes none of them.
+ */
+class Context implements IterationContext {
+  readonly http: MeasuredClient;
+  readonly baseUrl: string;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly vu: number;
+  readonly iteration: number;
+  readonly scenario: string;
+  private readonly environment: IterationEnvironment;
+  private drawn: (() => number) | undefined;
+
+  constructor(environment: IterationEnvironment, vu: number, iteration: number, lagMs: number) {
+    this.environment = environment;
+    this.http = new MeasuredClient(environment, lagMs, undefined, undefined);
+    this.baseUrl = environment.setup.baseUrl;
+    this.env = environment.setup.env;
+    this.vu = vu;
+    this.iteration = iteration;
+    this.scenario = environment.scenario;
+  }
+
+  get random(): () => number {
+    this.drawn ??= seededRandom(this.environment.seed * 7919 + this.vu * 104_729 + this.iteration);
+    return this.drawn;
+  }
+  get pick(): <T>(pool: readonly T[]) => T {
+    const random = this.random;
+    return <T>(pool: readonly T[]): T => {
+      if (pool.length === 0) throw new Error('pick() got an empty pool; make the pool in setup');
+      return pool[Math.floor(random() * pool.length)] as T;
+    };
+  }
+  get sleep(): (ms: number) => Promise<void> {
+    const { clock, hardStop } = this.environment;
+    return (ms) => clock.sleepUntil(clock.now() + ms, hardStop);
+  }
+  get named(): (name: string) => ApiClient {
+    const { http } = this;
+    return (name) => http.named(name);
+  }
+}
+
 /** The context of one iteration of VU `vu`, started `lagMs` after its intended start. */
 export function iterationContext(
   env: IterationEnvironment,
@@ -27,20 +74,5 @@ export function iterationContext(
   iteration: number,
   lagMs: number,
 ): IterationContext {
-  const random = seededRandom(env.seed * 7919 + vu * 104_729 + iteration);
-  const http = new MeasuredClient(env, lagMs, undefined, undefined);
-  return {
-    ...env.setup,
-    http,
-    vu,
-    iteration,
-    scenario: env.scenario,
-    sleep: (ms) => env.clock.sleepUntil(env.clock.now() + ms, env.hardStop),
-    random,
-    pick<T>(pool: readonly T[]): T {
-      if (pool.length === 0) throw new Error('pick() got an empty pool; make the pool in setup');
-      return pool[Math.floor(random() * pool.length)] as T;
-    },
-    named: (name) => http.named(name),
-  };
+  return new Context(env, vu, iteration, lagMs);
 }

@@ -2,20 +2,50 @@ import type { Actor, ApiClient, ApiRequest, ApiResponse } from '../client/http-c
 import { routeOf } from '../client/response-log.ts';
 import type { Clock } from './clock.ts';
 import type { Recorder } from './recorder.ts';
-import { type Sender, TransportError } from './sender.ts';
+import { type Sender, type Sent, TransportError } from './sender.ts';
 
-const names = new Map<string, string>();
+/** Names by method, then path: no key string to build and hash at every request. */
+const names = new Map<string, Map<string, string>>();
+let namesKept = 0;
 
 /** `GET /v1/releases/0190…/tracks?x=1` → `GET /v1/releases/{id}/tracks`: a name, never a raw URL. */
 export function requestName(method: string, path: string): string {
-  const key = `${method} ${path}`;
-  let name = names.get(key);
+  let byPath = names.get(method);
+  if (byPath === undefined) {
+    byPath = new Map();
+    names.set(method, byPath);
+  }
+  let name = byPath.get(path);
   if (name === undefined) {
     name = `${method} ${routeOf(path).replaceAll(':id', '{id}')}`;
-    if (names.size >= 10_000) names.clear(); // paths with ids vary without end: bound the memo
-    names.set(key, name);
+    if (++namesKept > 10_000) {
+      names.clear(); // paths with ids vary without end: bound the memo
+      namesKept = 0;
+    }
+    byPath.set(path, name);
   }
   return name;
+}
+
+/** What a scenario gets back: the answer's headers, text and body are read from it only when asked for. */
+class MeasuredResponse<T> implements ApiResponse<T> {
+  private readonly sent: Sent;
+  readonly status: number;
+  readonly durationMs: number;
+  constructor(sent: Sent, durationMs: number) {
+    this.sent = sent;
+    this.status = sent.status;
+    this.durationMs = durationMs;
+  }
+  get headers(): Record<string, string> {
+    return this.sent.headers;
+  }
+  get text(): string {
+    return this.sent.text;
+  }
+  get body(): T {
+    return this.sent.body as T;
+  }
 }
 
 /** What the measured clients of one thread share. */
@@ -56,10 +86,10 @@ export class MeasuredClient implements ApiClient {
     const name = this.fixedName ?? requestName(request.method, request.path);
     const issuedAt = env.clock.now();
     try {
-      const { status, headers, text, body, sentAt } = await env.send(sent);
+      const answer = await env.send(sent);
       const end = env.clock.now();
-      env.recorder.request(name, end, end - issuedAt + lagMs, end - sentAt, { status });
-      return { status, headers, text, body: body as T, durationMs: end - issuedAt };
+      env.recorder.request(name, end, end - issuedAt + lagMs, end - answer.sentAt, { status: answer.status });
+      return new MeasuredResponse<T>(answer, end - issuedAt);
     } catch (error) {
       if (!env.hardStop.aborted) {
         const end = env.clock.now();

@@ -27,6 +27,9 @@ const noKinds = (): Record<ErrorKind, number> => ({
   other: 0,
 });
 
+/** Status classes by hundreds (1 to 5): looked up, not built as a string at every request. */
+const STATUS_CLASSES: readonly StatusClass[] = ['1xx', '1xx', '2xx', '3xx', '4xx', '5xx'];
+
 /** One request's outcome: an HTTP status, or the kind of error that left it unanswered. */
 export type Outcome = { status: number } | { error: ErrorKind };
 
@@ -49,8 +52,9 @@ export class NameStats {
       return;
     }
     if (outcome.status >= 400) this.failed++;
-    const statusClass = `${Math.min(5, Math.max(1, Math.floor(outcome.status / 100)))}xx` as StatusClass;
-    this.byStatusClass[statusClass]++;
+    this.byStatusClass[
+      STATUS_CLASSES[Math.min(5, Math.max(1, Math.floor(outcome.status / 100)))] as StatusClass
+    ]++;
   }
 
   encode(): EncodedNameStats {

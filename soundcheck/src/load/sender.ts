@@ -1,5 +1,6 @@
 import { type ApiRequest, encode, parse } from '../client/http-client.ts';
-import { Connection, ConnectionError, type WireRequest } from './http1-pool.ts';
+import type { RawResponse } from './http1-head.ts';
+import { Connection, ConnectionError, type Exchange, type WireRequest } from './http1-pool.ts';
 import type { ErrorKind } from './result-types.ts';
 
 /** An answered request and the moment it actually went out (after waiting for a free connection). */
@@ -9,6 +10,38 @@ export interface Sent {
   text: string;
   body: unknown;
   sentAt: number;
+}
+
+const UNREAD = Symbol('unread');
+
+/**
+ * A `Sent` read off our own connection: headers, text and JSON are made when a scenario first reads
+ * them. A load scenario mostly reads the status (or nothing), and decoding every body cost the engine
+ * its lead over autocannon.
+ */
+class Answer implements Sent {
+  readonly status: number;
+  readonly sentAt: number;
+  private readonly raw: RawResponse;
+  private decoded: string | undefined;
+  private parsed: unknown = UNREAD;
+
+  constructor(raw: RawResponse, sentAt: number) {
+    this.raw = raw;
+    this.status = raw.status;
+    this.sentAt = sentAt;
+  }
+  get headers(): Record<string, string> {
+    return this.raw.headers;
+  }
+  get text(): string {
+    this.decoded ??= this.raw.body.toString('utf8');
+    return this.decoded;
+  }
+  get body(): unknown {
+    if (this.parsed === UNREAD) this.parsed = parse(this.text, this.raw.headers['content-type']);
+    return this.parsed;
+  }
 }
 
 /** Sends one request; rejects with a `TransportError` when no HTTP answer came. */
@@ -78,7 +111,7 @@ export interface PoolOptions {
 const hasBody = (method: string) => method === 'POST' || method === 'PUT' || method === 'PATCH';
 
 /** The request line and headers of `request` to `host`, and its body. */
-function wireRequest(request: ApiRequest, basePath: string, host: string): WireRequest {
+function wireRequest(request: ApiRequest, basePath: string, host: string): WireRequest & { head: string } {
   const { headers, payload } = encode(request);
   let head = `${request.method} ${basePath}${request.path} HTTP/1.1\r\nhost: ${host}\r\n`;
   for (const name in headers) {
@@ -90,6 +123,72 @@ function wireRequest(request: ApiRequest, basePath: string, host: string): WireR
   if (payload !== undefined) head += `content-length: ${Buffer.byteLength(payload)}\r\n`;
   else if (hasBody(request.method)) head += 'content-length: 0\r\n';
   return { head: `${head}\r\n`, payload, bodiless: request.method === 'HEAD' };
+}
+
+/**
+ * Requests without headers or a body of their own (the same for every VU) as bytes, made once per method
+ * and path: writing a Buffer skips building and encoding the head's string at every request.
+ */
+class WireCache {
+  private readonly byMethod = new Map<string, Map<string, WireRequest>>();
+  private size = 0;
+  private readonly basePath: string;
+  private readonly host: string;
+  constructor(basePath: string, host: string) {
+    this.basePath = basePath;
+    this.host = host;
+  }
+
+  wire(request: ApiRequest): WireRequest {
+    if (request.headers !== undefined || request.body !== undefined || request.payload !== undefined)
+      return wireRequest(request, this.basePath, this.host);
+    let byPath = this.byMethod.get(request.method);
+    if (!byPath) {
+      byPath = new Map();
+      this.byMethod.set(request.method, byPath);
+    }
+    let wire = byPath.get(request.path);
+    if (!wire) {
+      const made = wireRequest(request, this.basePath, this.host);
+      wire = { head: Buffer.from(made.head), payload: undefined, bodiless: made.bodiless };
+      if (++this.size > 10_000) {
+        this.byMethod.clear(); // paths with ids vary without end: bound the cache
+        this.size = 0;
+      }
+      byPath.set(request.path, wire);
+    }
+    return wire;
+  }
+}
+
+/** One request out on a connection: settles the sender's promise and frees the connection's place. */
+class PendingRequest implements Exchange {
+  private readonly places: Places;
+  private readonly connection: Connection;
+  private readonly sentAt: number;
+  private readonly resolve: (sent: Sent) => void;
+  private readonly reject: (error: unknown) => void;
+  constructor(
+    places: Places,
+    connection: Connection,
+    sentAt: number,
+    resolve: (sent: Sent) => void,
+    reject: (error: unknown) => void,
+  ) {
+    this.places = places;
+    this.connection = connection;
+    this.sentAt = sentAt;
+    this.resolve = resolve;
+    this.reject = reject;
+  }
+  answered(response: RawResponse): void {
+    this.places.give(this.connection);
+    this.resolve(new Answer(response, this.sentAt));
+  }
+  failed(error: Error): void {
+    this.places.give(this.connection);
+    this.reject(new TransportError(classifyError(error), error.message, { cause: error }));
+  }
 }
 
 /**
@@ -107,32 +206,22 @@ export function poolSender(baseUrl: string, options: PoolOptions): { send: Sende
   };
   const connections = Array.from({ length: options.connections }, () => new Connection(address, options.now));
   const places = new Places(connections, Math.max(1, options.pipelining));
-  const basePath = origin.pathname.replace(/\/$/, '');
+  const wires = new WireCache(origin.pathname.replace(/\/$/, ''), origin.host);
   const tick = Math.min(1000, Math.max(5, options.timeoutMs / 10));
   const timer = setInterval(() => {
     const now = options.now();
     for (const connection of connections) connection.checkTimeout(now);
   }, tick);
   timer.unref();
-  const answer = (connection: Connection, wire: WireRequest): Promise<Sent> => {
-    const sentAt = options.now();
-    return connection.send(wire, options.timeoutMs).then(
-      (raw) => {
-        places.give(connection);
-        const text = raw.body.toString('utf8');
-        const body = parse(text, raw.headers['content-type']);
-        return { status: raw.status, headers: raw.headers, text, body, sentAt };
-      },
-      (error: unknown) => {
-        places.give(connection);
-        throw new TransportError(classifyError(error), (error as Error).message, { cause: error });
-      },
-    );
-  };
+  const answer = (connection: Connection, wire: WireRequest): Promise<Sent> =>
+    new Promise((resolve, reject) => {
+      const pending = new PendingRequest(places, connection, options.now(), resolve, reject);
+      connection.send(wire, options.timeoutMs, pending);
+    });
   const send: Sender = (request) => {
     let wire: WireRequest;
     try {
-      wire = wireRequest(request, basePath, origin.host);
+      wire = wires.wire(request);
     } catch (error) {
       return Promise.reject(error);
     }

@@ -4,12 +4,14 @@
 // schedule's true p99 and wrk; uncorrected and autocannon beside), 3. rate accuracy at 5,000/s and the
 // dropped count against a target that cannot keep up, 4. peak RSS of a 60 s run vs a 10 s run.
 // Throughput is judged by the median of several rounds' ratios (the first tool alternating), with CPU per
-// request beside it: one round against autocannon swung from 1.14× to 0.55× on the shared machine. Every
+// request beside it: one round against autocannon swung from 1.14× to 0.55× on the shared machine; and
+// instructions per request under callgrind (when valgrind is installed), which do not move at all. Every
 // wall-clock figure carries the load average. Memory is judged on peak RSS as before; the engine process
 // runs as `soundcheck load` does, young generation capped (bin/soundcheck.js): uncapped, V8 grew it
 // partway through a long run when the machine was busy (8 → 16 MB at load 14), a 10 s run's never.
 // `npm run bench:load -- --quick` (or BENCH_LOAD_QUICK=1) shortens every run: a smoke, not for quoting.
 import { loadavg } from 'node:os';
+import { haveCallgrind, instructionsPerRequest } from './load/instructions.ts';
 import { autocannon, engine, stallTrueP99, startTarget, wrk } from './load/tools.ts';
 
 const quick = process.argv.includes('--quick') || process.env.BENCH_LOAD_QUICK === '1';
@@ -71,6 +73,18 @@ print('bench:load — read the ratios: every figure is measured beside its refer
   print(
     `   soundcheck / autocannon: rate ${spread(rates)} (goal ≥ 1.00×), CPU per request ${spread(cpus)} (lower is better)`,
   );
+  if (process.env.BENCH_LOAD_INSTRUCTIONS !== '0' && (await haveCallgrind())) {
+    const [small, large] = quick ? [2000, 6000] : [10_000, 30_000];
+    print(
+      `   instructions per request under callgrind (${large} − ${small} requests; the same whatever the machine's load, user space only) …`,
+    );
+    const counts = await instructionsPerRequest(target.url, small, large);
+    const ours = counts.soundcheck ?? Number.NaN;
+    const theirs = counts.autocannon ?? Number.NaN;
+    print(
+      `   instructions/request: soundcheck ${Math.round(ours)} | autocannon ${Math.round(theirs)} (${ratio(ours, theirs)}; lower is better)`,
+    );
+  }
   target.stop();
 }
 
