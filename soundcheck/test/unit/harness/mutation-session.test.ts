@@ -1,10 +1,14 @@
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MutantRunStatus } from '@stryker-mutator/api/test-runner';
 import { describe, expect, test } from 'vitest';
 import { verdict } from '../../../src/mutation/vitest-runner.ts';
 import { VitestSession } from '../../../src/mutation/vitest-session.ts';
 
-const fixture = fileURLToPath(new URL('../../fixtures/mutation-suite/', import.meta.url));
+// The fixture suite's folder, found through its config (which VitestSession loads from there).
+const fixture = path.dirname(
+  fileURLToPath(new URL('../../fixtures/mutation-suite/vitest.config.ts', import.meta.url)),
+);
 
 describe('the mutation runner’s Vitest session', { tags: ['unit', 'harness'], timeout: 180_000 }, () => {
   test('an active mutant kills in its own run, and neither it nor its failure leaks into the next', async () => {
