@@ -6,5 +6,5 @@ export const knownGaps: Record<string, string> = {
   'delivery.packaging_error':
     'needs a release whose ERN cannot be built; every release the API accepts builds a valid one (validation and QC refuse the rest), and a black-box test cannot corrupt a stored asset behind the API',
   'delivery.ack_timeout':
-    'the ACK timeout is the target’s configuration (48 h by default) and API.md gives no way to read it; one short enough for a test would also time out the journeys’ own acknowledgements on a busy machine. In-process: tests/integration/deliveries/delivery-emails.test.ts',
+    'the ACK timeout is the target’s own configuration (ours: DELIVERY_ACK_TIMEOUT_MS, 48 h by default), which API.md does not list among its variables and /openapi.json does not carry, so a test cannot read it; one short enough for a test would also time out the journeys’ own acknowledgements on a busy machine. In-process: tests/integration/deliveries/delivery-emails.test.ts',
 };

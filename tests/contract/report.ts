@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { SectionEntry } from 'soundcheck/report/extra-sections.ts';
-import { type CoverageMap, coveredBlackBox } from './coverage-map.ts';
+import { type CoverageMap, coverageMap, coveredBlackBox } from './coverage-map.ts';
 
 /** `contract-coverage.md` (the checklist, item by item) and the dashboard entry listing the uncovered. */
 export function writeCoverageReport(folder: string, map: CoverageMap): void {
@@ -37,4 +37,15 @@ export function writeCoverageReport(folder: string, map: CoverageMap): void {
   };
   mkdirSync(path.join(folder, 'security'), { recursive: true });
   writeFileSync(path.join(folder, 'security/contract-coverage.json'), `${JSON.stringify(entry, null, 2)}\n`);
+}
+
+/**
+ * A `--target` run has no unit project, whose coverage-map test writes the page otherwise; the map is read
+ * from the tests' sources, so the run's global setup writes the same page. True when it wrote it.
+ */
+export function writeTargetRunCoverage(env: NodeJS.ProcessEnv): boolean {
+  const folder = env.SOUNDCHECK_RUN_DIR;
+  if (!env.SOUNDCHECK_TARGET || !folder) return false;
+  writeCoverageReport(folder, coverageMap());
+  return true;
 }

@@ -12,6 +12,7 @@ export const mutationModules: MutationModule[] = [
     mutate: ['api/src/identifiers/*.ts'],
     testFiles: unit(
       'identifiers/dpid',
+      'identifiers/framing',
       'identifiers/gtin',
       'identifiers/invalid-field',
       'identifiers/ipi',

@@ -6,6 +6,7 @@ import { dropDatabases, ensureTemplate } from 'soundcheck/fixtures/databases.ts'
 import { emptyPglite } from 'soundcheck/history/new-pglite.ts';
 import { checkServices, defaultUrls } from 'soundcheck/services/health.ts';
 import type { TestProject } from 'vitest/node';
+import { writeTargetRunCoverage } from '../contract/report.ts';
 import type { Services } from './services.ts';
 
 const CLONE_PREFIX = 'sc_t_';
@@ -27,6 +28,7 @@ export default async function setup(project: TestProject) {
   }
   const postgres = statuses.find((status) => status.name === 'postgres')?.ok ? defaultUrls.postgres : null;
   const redis = statuses.find((status) => status.name === 'redis')?.ok ? defaultUrls.redis : null;
+  writeTargetRunCoverage(process.env);
   const runToken = randomBytes(4).toString('hex');
   // Clones of runs that were killed before their teardown; a concurrent run's clones are in use and stay.
   if (postgres && !target) await dropDatabases(postgres, CLONE_PREFIX, { onlyIdle: true });

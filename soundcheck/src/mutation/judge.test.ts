@@ -1,5 +1,6 @@
 import type { MutantResult } from '@stryker-mutator/api/core';
 import { describe, expect, test } from 'vitest';
+import { blindSpotFile } from './blind-spot-file.ts';
 import { formatEquivalent, parseEquivalents } from './equivalents.ts';
 import { judgeModule } from './judge.ts';
 import { originalCode } from './mutant-text.ts';
@@ -35,8 +36,11 @@ const plantedBody = (status: MutantResult['status']) =>
     location: { start: { line: 1, column: 44 }, end: { line: 3, column: 2 } },
     status,
   });
-const judge = (results: MutantResult[], markdown = '') =>
-  judgeModule(module, results, () => source, parseEquivalents(markdown));
+/** A mutant of the blind spot (code every test runs and none observes), as an honest run scores it. */
+const blind = (overrides: Partial<MutantResult> = {}) =>
+  mutant({ fileName: blindSpotFile, status: 'Survived', ...overrides });
+const judge = (results: MutantResult[], markdown = '', blindSpot = [blind(), blind()]) =>
+  judgeModule(module, [...results, ...blindSpot], () => source, parseEquivalents(markdown));
 
 describe('mutation run verdicts', { tags: ['unit', 'harness'] }, () => {
   test('an honest run: the planted mutant killed, the score counts timeouts as detected', () => {
@@ -56,6 +60,26 @@ describe('mutation run verdicts', { tags: ['unit', 'harness'] }, () => {
         status: 'Survived',
         testsRun: 3,
       },
+    ]);
+  });
+
+  test('a blind-spot mutant that is killed means tests fail without the mutant: no kill is trusted', () => {
+    const verdict = judge([plantedBody('Killed'), mutant({ status: 'Killed' })], '', [
+      blind(),
+      blind({ status: 'Killed', statusReason: 'expected 2 to be 3\nat …' }),
+    ]);
+    expect(verdict.problems).toEqual([
+      '1 of 2 blind-spot mutant(s) that no test can see came out Killed (expected 2 to be 3): tests fail for ' +
+        'something other than the active mutant (one leaking from an earlier run, or a flaky test), so no ' +
+        'kill is trusted',
+    ]);
+    // The blind spot is the harness's, not the module's: it counts in neither the score nor the survivors.
+    expect(verdict).toMatchObject({ total: 2, killed: 2, survived: 0, scorePct: 100, survivors: [] });
+  });
+
+  test('a run without the blind spot cannot show its kills are honest', () => {
+    expect(judge([plantedBody('Killed')], '', []).problems).toEqual([
+      `no mutant of ${blindSpotFile}: the run cannot show its kills are honest`,
     ]);
   });
 

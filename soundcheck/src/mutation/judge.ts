@@ -1,4 +1,5 @@
 import type { MutantResult } from '@stryker-mutator/api/core';
+import { blindSpotFile } from './blind-spot-file.ts';
 import type { Equivalent } from './equivalents.ts';
 import { codeKey, originalCode } from './mutant-text.ts';
 import type { MutationModule } from './run-stryker.ts';
@@ -34,16 +35,29 @@ const count = (results: readonly MutantResult[], status: MutantResult['status'])
   results.filter((r) => r.status === status).length;
 
 /**
- * Scores one module and checks the run was honest: the planted mutant must be Killed, no mutant may have
- * survived after running zero tests, and none may have errored.
+ * Scores one module and checks the run was honest: the planted mutant must be Killed, the blind spot's
+ * mutants (which no test can see) must all survive, no mutant may have survived after running zero tests,
+ * and none may have errored. The blind spot does not count in the score.
  */
 export function judgeModule(
   module: MutationModule,
-  results: readonly MutantResult[],
+  allResults: readonly MutantResult[],
   sourceOf: (file: string) => string,
   equivalents: readonly Equivalent[],
 ): ModuleVerdict {
   const problems: string[] = [];
+  const blind = allResults.filter((r) => r.fileName === blindSpotFile);
+  const results = allResults.filter((r) => r.fileName !== blindSpotFile);
+  if (!blind.length) problems.push(`no mutant of ${blindSpotFile}: the run cannot show its kills are honest`);
+  const seen = blind.filter((r) => r.status !== 'Survived');
+  if (seen.length) {
+    const [first] = seen;
+    problems.push(
+      `${seen.length} of ${blind.length} blind-spot mutant(s) that no test can see came out ${first?.status} ` +
+        `(${first?.statusReason?.split('\n')[0] ?? 'no reason given'}): tests fail for something other than ` +
+        'the active mutant (one leaking from an earlier run, or a flaky test), so no kill is trusted',
+    );
+  }
   const planted = findPlanted(module, results, sourceOf);
   if (!planted) {
     problems.push(

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { MutantResult, PartialStrykerOptions } from '@stryker-mutator/api/core';
 import { Stryker } from '@stryker-mutator/core';
+import { blindSpotFile } from './blind-spot-file.ts';
 
 /** One unit of a mutation run: the source files to mutate and the test files that judge them. */
 export interface MutationModule {
@@ -35,7 +36,7 @@ export async function runStryker(
   options: StrykerRunOptions,
 ): Promise<MutantResult[]> {
   const config: PartialStrykerOptions = {
-    mutate: module.mutate,
+    mutate: [...module.mutate, blindSpotFile],
     testRunner: 'soundcheck-vitest',
     plugins: [new URL('./vitest-runner.ts', import.meta.url).pathname],
     soundcheckVitest: {

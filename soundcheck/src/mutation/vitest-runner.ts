@@ -88,19 +88,33 @@ class SoundcheckVitestRunner implements TestRunner {
   }
 }
 
-function verdict(run: SessionRun): MutantRunResult {
+/**
+ * A mutant's verdict from its run. Each test file runs in a worker of its own, so a test that failed before
+ * the active mutant had run at all in its file failed for something else — a flaky test, or a mutant
+ * leaking from an earlier run — and is no kill: a run whose only failures are such is an Error, which the
+ * judge reports as an untrusted module, never a Killed that inflates the score.
+ */
+export function verdict(run: SessionRun): MutantRunResult {
   const failed = run.tests.filter((t) => t.state === 'failed');
   const ran = run.tests.filter((t) => t.state !== 'skipped').length;
   const messages = [...failed.map((t) => t.failure), ...run.brokenFiles.map((f) => f.message)];
   if (messages.some((m) => m.includes(hitLimitMessage))) {
     return { status: MutantRunStatus.Timeout, reason: 'hit count limit reached (an endless loop)' };
   }
-  if (failed.length || run.brokenFiles.length) {
+  const killers = failed.filter((t) => t.activeHits !== 0);
+  if (killers.length || run.brokenFiles.length) {
     return {
       status: MutantRunStatus.Killed,
-      killedBy: failed.map((t) => t.id),
-      failureMessage: messages[0] ?? '',
+      killedBy: killers.map((t) => t.id),
+      failureMessage: [...killers.map((t) => t.failure), ...run.brokenFiles.map((f) => f.message)][0] ?? '',
       nrOfTests: ran,
+    };
+  }
+  const [unexplained] = failed;
+  if (unexplained) {
+    return {
+      status: MutantRunStatus.Error,
+      errorMessage: `${failed.length} test(s) failed though the mutant never ran in their file, first ${unexplained.name}: ${unexplained.failure.split('\n')[0]}`,
     };
   }
   if (ran === 0) return { status: MutantRunStatus.Error, errorMessage: 'the mutant ran zero tests' };

@@ -1,5 +1,7 @@
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { createVitest, type TestModule, type Vitest } from 'vitest/node';
+import { blindSpotFile } from './blind-spot-file.ts';
 
 /** One test's outcome in a run, with the mutants it executed. */
 export interface RanTest {
@@ -10,6 +12,11 @@ export interface RanTest {
   failure: string;
   /** Mutant id → how often the test executed it. */
   hits: Record<string, number>;
+  /**
+   * How often the active mutant had run in the test's file (its own worker) by the end of the test; null
+   * when unknown (the test never reached its afterEach hook).
+   */
+  activeHits: number | null;
   durationMs: number;
 }
 
@@ -73,9 +80,17 @@ export class VitestSession {
     const project = vitest.getProjectByName(this.project);
     project.provide('strykerActiveMutant', activeMutant);
     project.provide('strykerHitLimit', hitLimit);
+    // Absent outside a Stryker sandbox of this repository (the runner's own test suite): then no blind spot
+    // runs, and a mutation run's judge would say so.
+    const blindSpot = path.join(this.root, blindSpotFile);
+    project.provide('strykerBlindSpot', existsSync(blindSpot) ? blindSpot : null);
     const specs = files.map((file) => project.createSpecification(path.resolve(this.root, file)));
     const result = await vitest.runTestSpecifications(specs);
-    return summarise(this.root, result.testModules, result.unhandledErrors);
+    // Vitest answers every test module it has run since it started, not only this run's: a file an earlier
+    // mutant failed, left out of this run, would still report that failure and "kill" this mutant too.
+    const ran = new Set(specs.map((spec) => spec.moduleId));
+    const modules = result.testModules.filter((module) => ran.has(module.moduleId));
+    return summarise(this.root, modules, result.unhandledErrors);
   }
 
   /** Drops the Vitest instance (after a timeout its workers may be stuck); the next run starts a new one. */
@@ -109,6 +124,7 @@ function summarise(root: string, modules: readonly TestModule[], unhandled: read
         state: result.state,
         failure: result.errors?.map((e) => e.message).join('\n') ?? '',
         hits: test.meta().strykerHits ?? {},
+        activeHits: test.meta().strykerActiveHits ?? null,
         durationMs: test.diagnostic()?.duration ?? 0,
       });
     }

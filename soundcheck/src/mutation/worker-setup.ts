@@ -13,10 +13,14 @@ declare module 'vitest' {
   interface ProvidedContext {
     strykerActiveMutant: string | null;
     strykerHitLimit: number | null;
+    /** The sandbox's (instrumented) blind-spot.ts, which this setup runs before every test file. */
+    strykerBlindSpot: string | null;
   }
   interface TaskMeta {
     /** How often this test (or the loading of its file) executed each mutant, by mutant id. */
     strykerHits?: Record<string, number>;
+    /** How often the active mutant had executed in this test's file by the end of this test. */
+    strykerActiveHits?: number;
   }
 }
 
@@ -28,9 +32,16 @@ holder.__stryker__ ??= {};
 const namespace: StrykerNamespace = holder.__stryker__;
 const limit = inject('strykerHitLimit');
 namespace.activeMutant = inject('strykerActiveMutant') ?? undefined;
-namespace.hitLimit = limit ?? undefined;
-namespace.hitCount = limit === null ? undefined : 0;
+namespace.hitLimit = limit ?? Number.POSITIVE_INFINITY;
+// Counted even without a limit: a test that fails before the active mutant ever ran cannot blame it.
+namespace.hitCount = 0;
 namespace.mutantCoverage = { static: {}, perTest: {} };
+// Executed for every test, observed by none: its mutants must survive (blind-spot.ts).
+const blindSpotFile = inject('strykerBlindSpot');
+if (blindSpotFile) {
+  const { blindSpot } = (await import(blindSpotFile)) as typeof import('./blind-spot.ts');
+  blindSpot();
+}
 
 beforeEach(({ task }) => {
   namespace.currentTestId = task.id;
@@ -44,5 +55,6 @@ afterEach(({ task }) => {
   for (const [id, count] of Object.entries(coverage.perTest[task.id] ?? {}))
     hits[id] = (hits[id] ?? 0) + count;
   task.meta.strykerHits = hits;
+  task.meta.strykerActiveHits = namespace.hitCount ?? 0;
   namespace.currentTestId = undefined;
 });

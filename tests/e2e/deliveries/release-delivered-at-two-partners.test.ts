@@ -32,13 +32,11 @@ describe('a release delivered to two partners', {
     'delivery.ack_success',
   ),
 }, () => {
-  test('SFTP batch and S3 release-by-release, acknowledged by ACK file and by callback → delivered; then a takedown', async ({
-    api,
-    admin,
-    background,
-    mocks,
-    sftp,
-  }) => {
+  // Longer than its bounded waits together: a journey stuck at one step (a takedown that never finishes)
+  // fails on that wait's message, naming the state it never reached, not on the suite's clock.
+  test('SFTP batch and S3 release-by-release, acknowledged by ACK file and by callback → delivered; then a takedown', {
+    timeout: 240_000,
+  }, async ({ api, admin, background, mocks, sftp }) => {
     sftp.reset();
     const batchPartner = await createPartner(api, admin, sftpTransport(sftp), { profile: 'batch' });
     const s3Partner = await createPartner(api, admin, s3Transport(mocks.s3, 'dsp-bucket', 'incoming'), {

@@ -1,7 +1,10 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { coverageMap, coveredBlackBox } from '../../contract/coverage-map.ts';
 import { knownGaps } from '../../contract/known-gaps.ts';
-import { writeCoverageReport } from '../../contract/report.ts';
+import { writeCoverageReport, writeTargetRunCoverage } from '../../contract/report.ts';
 
 describe('the contract coverage map', { tags: ['unit', 'reporting'] }, () => {
   const map = coverageMap();
@@ -17,5 +20,23 @@ describe('the contract coverage map', { tags: ['unit', 'reporting'] }, () => {
     expect(uncovered.filter((id) => !(id in knownGaps))).toEqual([]);
     // A gap that got its test leaves the list, so the list only shrinks.
     expect(Object.keys(knownGaps).filter((id) => !uncovered.includes(id))).toEqual([]);
+  });
+});
+
+describe('the contract coverage map of a --target run', { tags: ['unit', 'reporting'] }, () => {
+  test('is written into the run folder by the black-box run itself (it has no unit project)', () => {
+    const folder = mkdtempSync(path.join(tmpdir(), 'soundcheck-target-coverage-'));
+    try {
+      const target = 'http://127.0.0.1:1';
+      expect(writeTargetRunCoverage({ SOUNDCHECK_RUN_DIR: folder })).toBe(false);
+      expect(writeTargetRunCoverage({ SOUNDCHECK_RUN_DIR: folder, SOUNDCHECK_TARGET: target })).toBe(true);
+      const page = readFileSync(path.join(folder, 'contract-coverage.md'), 'utf8');
+      const items = coverageMap().items;
+      expect(page).toContain(`/${items.length} contract items covered by a black-box test`);
+      for (const item of items) expect(page).toContain(`| ${item.id} |`);
+      expect(existsSync(path.join(folder, 'security/contract-coverage.json'))).toBe(true);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 });
