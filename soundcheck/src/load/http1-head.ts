@@ -69,24 +69,11 @@ export function readHead(text: string): Head {
     const length = to - from;
     if (length !== 14 && length !== 17 && length !== 10) continue;
     const name = text.slice(from, to).toLowerCase();
-    if (name === 'content-length')
-      head.contentLength = joined(head.contentLength, text.slice(colon + 1, eol).trim());
+    const value = text.slice(colon + 1, eol).trim();
+    if (name === 'content-length') head.contentLength = joined(head.contentLength, value);
     else if (name === 'transfer-encoding')
-      head.transferEncoding = joined(
-        head.transferEncoding,
-        text
-          .slice(colon + 1, eol)
-          .trim()
-          .toLowerCase(),
-      );
-    else if (name === 'connection')
-      head.connection = joined(
-        head.connection,
-        text
-          .slice(colon + 1, eol)
-          .trim()
-          .toLowerCase(),
-      );
+      head.transferEncoding = joined(head.transferEncoding, value.toLowerCase());
+    else if (name === 'connection') head.connection = joined(head.connection, value.toLowerCase());
   }
   return head;
 }
