@@ -12,7 +12,16 @@ const cli = fileURLToPath(new URL('../../src/cli.ts', import.meta.url));
 const runner = fileURLToPath(new URL('../support/run-in-progress.ts', import.meta.url));
 const parent = mkdtempSync(path.join(tmpdir(), 'soundcheck-during-run-'));
 const dir = path.join(parent, 'history');
-const env = { ...process.env, SOUNDCHECK_HISTORY_URL: '', SOUNDCHECK_HISTORY_DIR: dir };
+// The five processes below queue for the embedded store one after another, each holding it while PGlite opens
+// (up to ~30 s each on a loaded machine): the last in line can wait longer than the 60 s a user's command
+// waits by default, and then exits 2 "in use" (seen at a calendar instant beside other work). The queue is
+// this test's own making, so it lets readers wait out the whole queue, inside the test's limit.
+const env = {
+  ...process.env,
+  SOUNDCHECK_HISTORY_URL: '',
+  SOUNDCHECK_HISTORY_DIR: dir,
+  SOUNDCHECK_HISTORY_WAIT_MS: '180000',
+};
 
 function soundcheck(args: string[]): Promise<{ status: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
