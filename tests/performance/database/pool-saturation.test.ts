@@ -10,7 +10,9 @@ import { describe, expect, test } from '../../utils/test.ts';
 
 const repo = path.resolve(import.meta.dirname, '../../..');
 const POOL_SIZE = 2;
-const QUEUE_TIMEOUT_MS = 1000;
+// Longer than the pool's 5 s default, so that only a lower bound is needed to tell the setting reached the
+// pool: slowness can only lengthen a wait, never shorten it below the timeout.
+const QUEUE_TIMEOUT_MS = 6000;
 const REQUESTS = 8;
 
 interface Answer {
@@ -69,7 +71,7 @@ describe('database pool saturation', { tags: ['performance', 'database', 'slow']
         });
       });
       // Those past the connections wait their queue timeout, then are shed — while the lock is still held.
-      await settled(answers, REQUESTS - POOL_SIZE, 15_000);
+      await settled(answers, REQUESTS - POOL_SIZE, 60_000);
       const shed = [...answers];
       await holder.query('COMMIT');
       await Promise.all(all);
@@ -81,13 +83,12 @@ describe('database pool saturation', { tags: ['performance', 'database', 'slow']
           expect.stringMatching(/^[1-9]\d*$/),
         ]),
       );
-      // They queued first: none was shed before the queue timeout ran out, and the configured timeout
-      // (DATABASE_POOL_TIMEOUT_MS) shed them, not the 5 s default.
+      // They queued first: none was shed before the configured timeout (DATABASE_POOL_TIMEOUT_MS) ran out,
+      // which the 5 s default would have done.
       const waited = shed.map((answer) => Math.round(answer.afterMs));
       expect(Math.min(...waited), `shed after ${waited.join(', ')} ms`).toBeGreaterThanOrEqual(
         QUEUE_TIMEOUT_MS - 5,
       );
-      expect(Math.max(...waited), `shed after ${waited.join(', ')} ms`).toBeLessThan(4500);
       // The requests holding the connections were answered once the lock went, in full.
       expect(answers.slice(shed.length).map((answer) => answer.status)).toEqual(
         Array.from({ length: POOL_SIZE }, () => 200),
