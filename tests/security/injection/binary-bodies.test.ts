@@ -20,7 +20,7 @@ const contentTypes = ['application/json', 'application/octet-stream'];
 // Every request of the file is sent as the admin within a second or two: the target's own limit black-box.
 const binaryTest = test.override({ appEnvironment: { RATE_LIMIT_PER_MINUTE: '100000' } });
 
-describe('binary bodies: random and non-JSON bytes to every operation that takes JSON', {
+describe('binary bodies: random and non-JSON bytes to every operation that takes a JSON body', {
   tags: ['security', 'catalog'],
 }, () => {
   // One test per payload (about 80 requests each), so each stays within the timeout black-box on a busy machine.
@@ -28,13 +28,12 @@ describe('binary bodies: random and non-JSON bytes to every operation that takes
     `%s to each: a 4xx problem with a documented code, never a 5xx (seed ${payloadSeed})`,
     async ([what, payload], { api, admin }) => {
       const { operations } = readDocument('/openapi.json', (await api.get('/openapi.json')).body);
-      // Uploads take bytes by design; every other write takes JSON or nothing.
+      // Uploads take bytes by design. An operation that takes no body (logout, submit) may ignore one: API.md
+      // does not say, so only the operations whose spec takes a JSON body are sent bytes.
       const writes = operations.filter(
-        (op) =>
-          ['POST', 'PUT', 'PATCH'].includes(op.method) &&
-          (op.body?.mediaType ?? 'application/json') === 'application/json',
+        (op) => ['POST', 'PUT', 'PATCH'].includes(op.method) && op.body?.mediaType === 'application/json',
       );
-      expect(writes.length).toBeGreaterThan(20);
+      expect(writes.map((op) => op.id)).toContain('POST /v1/releases');
       const wrong: string[] = [];
       for (const op of writes) {
         // Ids that name nothing: a body refused before the lookup and a 404 after it are both bad input's 4xx.
