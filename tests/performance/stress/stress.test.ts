@@ -36,8 +36,11 @@ const reads = defineScenario<Reads>({
   },
 });
 
-const peak = Number(process.env.SOUNDCHECK_STRESS_PEAK ?? 60);
-const rampSeconds = Number(process.env.SOUNDCHECK_STRESS_RAMP_S ?? 30);
+// A quiet 2-core machine breaks near 900–1,000 it/s (API and generator sharing the cores); a peak of 60
+// never found the knee there, and the load suite then ran at 60 % of 60. The ramp stays bounded by the
+// run's 40,000 requests.
+const peak = Number(process.env.SOUNDCHECK_STRESS_PEAK ?? 1500);
+const rampSeconds = Number(process.env.SOUNDCHECK_STRESS_RAMP_S ?? 60);
 
 // Calm run, ramp, up to 30 s of recovery windows, plus setup: minutes on a busy machine.
 describe('stress: ramping arrival rate past capacity', {
@@ -83,15 +86,17 @@ describe('stress: ramping arrival rate past capacity', {
       last = window.summary.overall.service.p95;
       if (last <= pre * 1.1) recoveredAfter = waited;
     }
+    // The ramp's target rate is fractional from second to second: the knee reads best to 0.1 it/s.
+    const kneeRate = knee.rate === null ? null : Math.round(knee.rate * 10) / 10;
     const section = loadSection(
-      `stress: catalog reads ramped 2 → ${peak}/s over ${rampSeconds}s; knee ${knee.rate ?? `not reached (> ${peak})`}/s`,
+      `stress: catalog reads ramped 2 → ${peak}/s over ${rampSeconds}s; knee ${kneeRate ?? `not reached (> ${peak})`}/s`,
       ramp,
       () => undefined,
     );
-    const capacity = knee.rate ?? peak;
+    const capacity = kneeRate ?? peak;
     writePerfSection('stress-catalog-browse', {
       ...section,
-      summary: `knee at ${knee.rate ?? `> ${peak}`} it/s (calm p99 ${knee.baselineP99} ms); p95 ${pre} ms before, ${last} ms after${recoveredAfter ? `, recovered within ${recoveredAfter} s` : ', not recovered in 30 s'}`,
+      summary: `knee at ${kneeRate ?? `> ${peak}`} it/s (calm p99 ${knee.baselineP99} ms); p95 ${pre} ms before, ${last} ms after${recoveredAfter ? `, recovered within ${recoveredAfter} s` : ', not recovered in 30 s'}`,
       // The ramp's percentiles include saturation by design: only the knee is a figure to trend (the
       // load suite owns catalog-browse's p95, and one run may not store a name and label twice).
       history: [{ name: 'perf_capacity_rps', label: 'catalog-browse', value: capacity }],
