@@ -20,3 +20,14 @@ describe('request ids', { tags: ['unit', 'ops'] }, () => {
     expect(requestIdFrom(header)).toMatch(UUID_V7);
   });
 });
+
+describe('a fresh request id', { tags: ['unit', 'ops'] }, () => {
+  test('starts with the Unix milliseconds it was made at, so ids sort by time', () => {
+    const before = Date.now();
+    const id = requestIdFrom(undefined);
+    const after = Date.now();
+    const made = Number.parseInt(id.replace('-', '').slice(0, 12), 16);
+    expect(made).toBeGreaterThanOrEqual(before);
+    expect(made).toBeLessThanOrEqual(after);
+  });
+});
