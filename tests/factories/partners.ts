@@ -8,6 +8,7 @@ import type { Static } from 'typebox';
 import { expectStatus } from './expect-status.ts';
 import { randomDpid } from './labels.ts';
 import type { SignedInUser } from './signed-in.ts';
+import { uniqueSuffix } from './unique.ts';
 
 export type Partner = Static<typeof CreatedPartner>;
 
@@ -44,10 +45,10 @@ export interface PartnerParams {
 }
 
 /** Batch-profile ERN 4.3 partners with a valid random DPID: `partnerFactory.build({ transport })`. */
-export const partnerFactory = Factory.define<PartnerParams>(({ params }) => {
+export const partnerFactory = Factory.define<PartnerParams>(({ params, sequence }) => {
   if (!params.transport) throw new Error('partnerFactory.build needs a transport');
   return {
-    name: `${faker.company.name()} Music`,
+    name: `${faker.company.name()} Music ${uniqueSuffix(sequence)}`,
     dpid: randomDpid(),
     ernVersion: '4.3',
     profile: 'batch',
