@@ -79,7 +79,7 @@ export const mutationModules: MutationModule[] = [
       'api/src/deliveries/manifest.ts',
       'api/src/deliveries/batch-id.ts',
     ],
-    testFiles: unit('deliveries/choreography', 'deliveries/batch-id'),
+    testFiles: unit('deliveries/choreography', 'deliveries/batch-id', 'deliveries/batch-manifest'),
     planted: { file: 'api/src/deliveries/upload-plan.ts', functionName: 'planBatch' },
   },
   {
