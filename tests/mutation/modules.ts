@@ -32,6 +32,8 @@ export const mutationModules: MutationModule[] = [
       'qc/completeness-assets',
       'qc/release-type-and-completeness',
       'qc/rule-edges',
+      'qc/asset-rules',
+      'qc/finding-words',
     ),
     planted: { file: 'api/src/qc/validate.ts', functionName: 'validateRelease' },
   },
