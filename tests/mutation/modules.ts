@@ -64,7 +64,13 @@ export const mutationModules: MutationModule[] = [
   {
     name: 'acknowledgements',
     mutate: ['api/src/deliveries/ack/*.ts'],
-    testFiles: unit('deliveries/ack-file-name', 'deliveries/parse-ack-xml', 'deliveries/ack-outcome'),
+    testFiles: unit(
+      'deliveries/ack-file-name',
+      'deliveries/parse-ack-xml',
+      'deliveries/ack-outcome',
+      'deliveries/ack-vocabulary',
+      'deliveries/parse-ack-edges',
+    ),
     planted: { file: 'api/src/deliveries/ack/ack-outcome.ts', functionName: 'ackOutcome' },
   },
   {
