@@ -32,6 +32,8 @@ export const mutationModules: MutationModule[] = [
       'qc/completeness-assets',
       'qc/release-type-and-completeness',
       'qc/rule-edges',
+      'qc/asset-rules',
+      'qc/finding-words',
     ),
     planted: { file: 'api/src/qc/validate.ts', functionName: 'validateRelease' },
   },
@@ -62,7 +64,13 @@ export const mutationModules: MutationModule[] = [
   {
     name: 'acknowledgements',
     mutate: ['api/src/deliveries/ack/*.ts'],
-    testFiles: unit('deliveries/ack-file-name', 'deliveries/parse-ack-xml', 'deliveries/ack-outcome'),
+    testFiles: unit(
+      'deliveries/ack-file-name',
+      'deliveries/parse-ack-xml',
+      'deliveries/ack-outcome',
+      'deliveries/ack-vocabulary',
+      'deliveries/parse-ack-edges',
+    ),
     planted: { file: 'api/src/deliveries/ack/ack-outcome.ts', functionName: 'ackOutcome' },
   },
   {
@@ -79,7 +87,7 @@ export const mutationModules: MutationModule[] = [
       'api/src/deliveries/manifest.ts',
       'api/src/deliveries/batch-id.ts',
     ],
-    testFiles: unit('deliveries/choreography', 'deliveries/batch-id'),
+    testFiles: unit('deliveries/choreography', 'deliveries/batch-id', 'deliveries/batch-manifest'),
     planted: { file: 'api/src/deliveries/upload-plan.ts', functionName: 'planBatch' },
   },
   {

@@ -21,10 +21,17 @@ describe('QC release type and completeness', { tags: ['unit', 'qc'] }, () => {
     ['album', 7, 3 * MIN, []],
     ['album', 3, 11 * MIN, []],
     ['album', 5, 4 * MIN, typeWarning],
+    // An album of exactly 30 minutes and fewer than 7 tracks does not last over 30 minutes.
+    ['album', 6, 5 * MIN, typeWarning],
   ] as const)('M12: a %s of %i tracks of %i ms', (releaseType, count, durationMs, expected) => {
     const tracks = qcTracks(count, { durationMs });
     const title = count === 1 ? 'Track 1' : 'Racine'; // M5: a one-track release takes its track's title
     expect(findingsOf(qcRelease({ title, releaseType, tracks }))).toEqual(expected);
+  });
+
+  test('M12: with durations unknown, a short EP is not called short: its track lengths are not known yet', () => {
+    const tracks = qcTracks(2, { durationMs: null });
+    expect(findingsOf(qcRelease({ title: 'Racine', releaseType: 'ep', tracks }))).toEqual([]);
   });
 
   test('M12: with durations unknown, an album is judged by its count alone', () => {

@@ -1,6 +1,6 @@
 import rulesFile from '../../fixtures/qc/qc_rules.json' with { type: 'json' };
 
-const all = [...rulesFile.metadata, ...rulesFile.completeness];
+const all = [...rulesFile.metadata, ...rulesFile.completeness, ...rulesFile.audio, ...rulesFile.artwork];
 
 /** The severity qc_rules.json gives a rule, so the tests check the code against the design. */
 export function severityOf(id: string): 'block' | 'warn' {

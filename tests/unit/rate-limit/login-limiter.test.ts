@@ -1,6 +1,7 @@
 import { ApiError } from '@soundcheck/api/http/errors.ts';
 import { assertLoginAllowed, recordLoginFailure } from '@soundcheck/api/rate-limit/login-limiter.ts';
 import { embeddedRedis, type RedisClient } from '@soundcheck/api/redis.ts';
+import { Redis } from 'ioredis';
 import { describe, expect, test } from 'vitest';
 
 const limits = { perAccount: 3, perIp: 5 };
@@ -45,6 +46,18 @@ describe('the login failure limiter', { tags: ['unit', 'rate-limit'] }, () => {
     );
   });
 
+  test('the pair folds case as accounts do (lower case): straße and strasse are two accounts', async () => {
+    const redis = fresh();
+    await fail(redis, limits.perAccount, 'straße@example.com', '10.0.0.7');
+    // Upper-casing would fold both to STRASSE and lock an account that never failed.
+    expect(await refusalOf(assertLoginAllowed(redis, limits, 'strasse@example.com', '10.0.0.7'))).toBe(
+      'allowed',
+    );
+    expect(
+      await refusalOf(assertLoginAllowed(redis, limits, 'STRAßE@example.com', '10.0.0.7')),
+    ).toMatchObject({ code: 'RATE_LIMITED' });
+  });
+
   test('Redis never holds the address people typed: the pair key carries a 32-digit hash of it', async () => {
     const redis = fresh();
     await recordLoginFailure(redis, 'Private.Person@example.com', '10.0.0.9');
@@ -67,14 +80,13 @@ describe('the login failure limiter', { tags: ['unit', 'rate-limit'] }, () => {
   });
 
   test('without Redis, sign-in fails closed: 503 with retry-after 5, both to check and to count', async () => {
-    const down = {
-      multi: () => {
-        throw new Error('connection refused');
-      },
-      eval: async () => {
-        throw new Error('connection refused');
-      },
-    } as unknown as RedisClient;
+    // A real client whose server is gone (the stand-in threw from methods the limiter no longer calls).
+    const down = new Redis({
+      port: 1,
+      lazyConnect: true,
+      enableOfflineQueue: false,
+      retryStrategy: () => null,
+    });
     const unavailable = {
       code: 'SERVICE_UNAVAILABLE',
       status: 503,
@@ -85,5 +97,6 @@ describe('the login failure limiter', { tags: ['unit', 'rate-limit'] }, () => {
       unavailable,
     );
     expect(await refusalOf(recordLoginFailure(down, 'a@example.com', '10.0.0.1'))).toMatchObject(unavailable);
+    down.disconnect();
   });
 });

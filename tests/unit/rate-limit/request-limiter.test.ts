@@ -7,14 +7,20 @@ import { registerErrorHandling } from '@soundcheck/api/http/error-handler.ts';
 import { registerRequestLimiter } from '@soundcheck/api/rate-limit/request-limiter.ts';
 import { embeddedRedis, type RedisClient } from '@soundcheck/api/redis.ts';
 import Fastify from 'fastify';
+import { Redis } from 'ioredis';
 import { describe, expect, test } from 'vitest';
 
 const config = { ...loadConfig({ NODE_ENV: 'test' }), rateLimitPerMinute: 3 };
 const now = new Date();
 
 /** Only what the limiter reads: the limit, the token check's config and clock, and Redis. */
-async function limitedApp(redis: RedisClient = embeddedRedis(`requests-${Math.random()}:`)) {
-  const app = Fastify();
+async function limitedApp(
+  redis: RedisClient = embeddedRedis(`requests-${Math.random()}:`),
+  logLines?: string[],
+) {
+  const app = Fastify(
+    logLines ? { logger: { level: 'warn', stream: { write: (line: string) => logLines.push(line) } } } : {},
+  );
   registerErrorHandling(app);
   const deps = { config, redis, clock: { now: () => now } } as unknown as Deps;
   registerRequestLimiter(app, deps, (request) => accessClaimsOf(request, deps)?.sub ?? null);
@@ -87,18 +93,29 @@ describe('the request rate limit', { tags: ['unit', 'rate-limit'] }, () => {
     await app.close();
   });
 
-  test('when Redis is down requests are let through (fail open), without limit headers', async () => {
-    const down = {
-      eval: async () => {
-        throw new Error('connection refused');
-      },
-    } as unknown as RedisClient;
-    const app = await limitedApp(down);
+  test('when Redis is down requests are let through (fail open), without limit headers, and it is logged', async () => {
+    // A real client whose server is gone: commands are refused at once, as in production with Redis down.
+    const down = new Redis({
+      port: 1,
+      lazyConnect: true,
+      enableOfflineQueue: false,
+      retryStrategy: () => null,
+    });
+    const logLines: string[] = [];
+    const app = await limitedApp(down, logLines);
     for (let i = 0; i < 5; i++) {
       const response = await app.inject({ url: '/v1/ping', remoteAddress: '10.1.0.5' });
       expect(response.statusCode).toBe(200);
       expect(response.headers['ratelimit-limit']).toBeUndefined();
     }
+    // Unlimited requests must not pass unnoticed: each says why, with the cause.
+    const warnings = logLines.map((line) => JSON.parse(line) as { msg: string; err?: { message: string } });
+    expect(warnings).toHaveLength(5);
+    expect(warnings[0]).toMatchObject({
+      msg: 'rate limiter unavailable; request let through',
+      err: { message: expect.stringContaining('enableOfflineQueue') },
+    });
     await app.close();
+    down.disconnect();
   });
 });
