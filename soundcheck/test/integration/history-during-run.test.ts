@@ -39,6 +39,10 @@ function readiness(child: ChildProcess, ready: RegExp): Promise<void> {
       output += chunk.toString();
       if (ready.test(output)) resolve();
     });
+    // A refusal is one line on stderr: without it a failure said only "exited (2)" and not why.
+    child.stderr?.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+    });
     child.once('exit', (code) => reject(new Error(`exited (${code}) before ${ready}; output: ${output}`)));
   });
 }
