@@ -1,8 +1,8 @@
 import { ApiError } from '@soundcheck/api/http/errors.ts';
 import { assertLoginAllowed, recordLoginFailure } from '@soundcheck/api/rate-limit/login-limiter.ts';
 import { embeddedRedis, type RedisClient } from '@soundcheck/api/redis.ts';
-import { Redis } from 'ioredis';
 import { describe, expect, test } from 'vitest';
+import { downRedis } from './down-redis.ts';
 
 const limits = { perAccount: 3, perIp: 5 };
 const fresh = () => embeddedRedis(`login-${Math.random()}:`);
@@ -81,12 +81,7 @@ describe('the login failure limiter', { tags: ['unit', 'rate-limit'] }, () => {
 
   test('without Redis, sign-in fails closed: 503 with retry-after 5, both to check and to count', async () => {
     // A real client whose server is gone (the stand-in threw from methods the limiter no longer calls).
-    const down = new Redis({
-      port: 1,
-      lazyConnect: true,
-      enableOfflineQueue: false,
-      retryStrategy: () => null,
-    });
+    const down = downRedis();
     const unavailable = {
       code: 'SERVICE_UNAVAILABLE',
       status: 503,

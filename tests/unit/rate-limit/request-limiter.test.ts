@@ -7,8 +7,8 @@ import { registerErrorHandling } from '@soundcheck/api/http/error-handler.ts';
 import { registerRequestLimiter } from '@soundcheck/api/rate-limit/request-limiter.ts';
 import { embeddedRedis, type RedisClient } from '@soundcheck/api/redis.ts';
 import Fastify from 'fastify';
-import { Redis } from 'ioredis';
 import { describe, expect, test } from 'vitest';
+import { downRedis } from './down-redis.ts';
 
 const config = { ...loadConfig({ NODE_ENV: 'test' }), rateLimitPerMinute: 3 };
 const now = new Date();
@@ -95,12 +95,7 @@ describe('the request rate limit', { tags: ['unit', 'rate-limit'] }, () => {
 
   test('when Redis is down requests are let through (fail open), without limit headers, and it is logged', async () => {
     // A real client whose server is gone: commands are refused at once, as in production with Redis down.
-    const down = new Redis({
-      port: 1,
-      lazyConnect: true,
-      enableOfflineQueue: false,
-      retryStrategy: () => null,
-    });
+    const down = downRedis();
     const logLines: string[] = [];
     const app = await limitedApp(down, logLines);
     for (let i = 0; i < 5; i++) {
