@@ -111,6 +111,11 @@ describe('soundcheck verbs answer a user error in one line', {
       /^soundcheck doctor: Unknown option '--fix'.*; --help lists the options$/,
     ],
     ['shards', ['shards'], /^soundcheck shards: --count <n> is required, e\.g\. --count 4$/],
+    [
+      'shards --by',
+      ['shards', '--count', '4', '--by', 'size'],
+      /^soundcheck shards: --by size is not a split; choose duration or count$/,
+    ],
     ['load', ['load', 'ftp://nowhere'], /^soundcheck load: /],
     ['an unknown verb', ['histroy'], /^soundcheck: unknown verb "histroy"; soundcheck --help lists them$/],
   ])('%s', async (_verb, args, line) => {
