@@ -62,7 +62,10 @@ describe('a message that cannot be built', {
       // It delivered: then what it sent is XML, the name in a form XML 1.0 can carry.
       const ern = await api.as(owner).get(`/v1/deliveries/${delivery.id}/ern`);
       expect(ern.status).toBe(200);
-      expect(characterXmlCannotCarry(ern.text)).toBeNull();
+      expect(
+        characterXmlCannotCarry(ern.text),
+        'a code point XML 1.0 cannot carry, in the ERN sent',
+      ).toBeNull();
       return skip(
         `the target delivered the name in a form XML 1.0 can carry (${delivery.state}): its packaging did not fail, so packaging_error went unchecked`,
       );
