@@ -55,7 +55,9 @@ describe('an acknowledgement that never comes', {
     expect(events.map((event) => event.state).slice(-2)).toEqual(['uploaded', 'failed']);
     const [uploadedAt, failedAt] = events.slice(-2).map((event) => Date.parse(event.at));
     // The ACK window is the partner's: the delivery does not fail before it has passed (the target's clock).
-    expect((failedAt ?? 0) - (uploadedAt ?? 0)).toBeGreaterThanOrEqual(documented.afterMs);
+    expect((failedAt ?? 0) - (uploadedAt ?? 0), 'ms from uploaded to failed').toBeGreaterThanOrEqual(
+      documented.afterMs,
+    );
     expect(events.at(-1)?.detail).toMatch(/\S/);
     expect(failed.ack).toBeNull();
     // `ack_timeout` is an edge of the delivery alone: the release stays `distributing` (state_machines.json).
