@@ -48,7 +48,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   // JSON in and out: a text/plain body is an unsupported media type (415), not a string to validate.
   app.removeContentTypeParser('text/plain');
   await app.register(cors, { origin: config.corsOrigins.length ? config.corsOrigins : false });
-  await registerOpenApi(app);
+  await registerOpenApi(app, config);
   registerMetrics(app);
   registerOpsRoutes(app, deps);
   registerAuthentication(app, deps);

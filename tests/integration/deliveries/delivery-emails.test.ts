@@ -1,4 +1,6 @@
 import { sweepDeliveries } from '@soundcheck/api/deliveries/sweep.ts';
+import { assets } from '@soundcheck/api/releases/tables.ts';
+import { and, eq } from 'drizzle-orm';
 import type { CapturedMail } from 'soundcheck/mocks/smtp-mock.ts';
 import { approvedReleaseWithAssets } from '../../factories/deliverable-release.ts';
 import { deliveredRelease, deliveriesOf, distributedRelease } from '../../factories/delivered-release.ts';
@@ -111,6 +113,43 @@ describe('delivery e-mails to the label’s managers', {
     await deps.queue.drain();
     const mails = about(mocks.smtp.to(owner.email), 'failed');
     expect(mails.map((mail) => mail.text?.includes(`no acknowledgement within ${ackTimeoutMs} ms`))).toEqual([
+      true,
+    ]);
+  });
+
+  // The other way packaging fails, which no request reaches (e2e/deliveries/unbuildable-message.test.ts is
+  // the one a request does): a resource gone behind the API, here the artwork's row.
+  test('a message that cannot be built: failed at packaging, not retried, nothing sent, the managers told', async ({
+    api,
+    admin,
+    deps,
+    mocks,
+  }) => {
+    const partner = await createPartner(api, admin, s3Transport(mocks.s3, 'mail-unbuilt', 'in'), {
+      profile: 'release_by_release',
+    });
+    const { owner, release } = await approvedReleaseWithAssets(api, admin);
+    await deps.db.orm.delete(assets).where(and(eq(assets.releaseId, release.id), eq(assets.kind, 'artwork')));
+    const distributed = await api.as(owner).post(`/v1/releases/${release.id}/distribute`, {
+      partnerIds: [partner.id],
+    });
+    expectStatus(distributed, 200, 'distribute');
+    await deps.queue.drain();
+    const [listed] = await deliveriesOf(api, owner, release.id);
+    const delivery = await api
+      .as(owner)
+      .get<{ state: string; attempts: number; lastError: string; events: Array<{ state: string }> }>(
+        `/v1/deliveries/${listed?.id}`,
+      );
+    expect(delivery.body).toMatchObject({
+      state: 'failed',
+      attempts: 0,
+      lastError: 'the release has no artwork',
+    });
+    expect(delivery.body.events.map((event) => event.state)).toEqual(['queued', 'packaging', 'failed']);
+    expect([...mocks.s3.objects.keys()].filter((key) => key.startsWith('mail-unbuilt/'))).toEqual([]);
+    const mails = about(mocks.smtp.to(owner.email), 'failed');
+    expect(mails.map((mail) => mail.text?.includes('Last error: the release has no artwork'))).toEqual([
       true,
     ]);
   });
