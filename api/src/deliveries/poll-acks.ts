@@ -31,7 +31,7 @@ export async function pollAcknowledgements(
       const delivery = waiting.find((row) =>
         parsed.profile === 'batch' ? row.batchId === parsed.batchId : row.messageId === parsed.messageId,
       );
-      if (!delivery || delivery.state !== 'uploaded') continue;
+      if (delivery?.state !== 'uploaded') continue;
       const content = (await transport.read(`${ACK_FOLDER}/${name}`)).toString('utf8');
       try {
         const ack = parseAckXml(content);

@@ -48,7 +48,7 @@ export async function portsFinding(
     return {
       level: 'ok',
       name: 'ports',
-      detail: entries.map(([use, port]) => `${port} (${use})`).join(', ') + ' free',
+      detail: `${entries.map(([use, port]) => `${port} (${use})`).join(', ')} free`,
     };
   return {
     level: 'warn',
