@@ -78,7 +78,11 @@ describe('load against misbehaving targets', { tags: ['integration', 'harness', 
     const result = await load(await hangingServer(), rate(10, '2s'), { timeout: '300ms' });
     expect(result.summary.overall.errors.byKind.timeout).toBe(20);
     expect(result.timeSeries.length).toBeGreaterThanOrEqual(2);
-    expect(result.timeSeries.slice(0, 2).map((point) => point.achievedRate)).toEqual([10, 10]);
+    // A hanging answer must not hold the schedule up: both seconds start iterations, all 20 start. Which
+    // second an iteration due near a boundary falls in is the machine's business ([11, 9] seen at load 4).
+    const started = result.timeSeries.map((point) => point.achievedRate);
+    expect(started.slice(0, 2).every((count) => count >= 5), `started per second: ${started}`).toBe(true);
+    expect(started.reduce((sum, count) => sum + count, 0)).toBe(20);
   });
 
   test('garbage instead of HTTP is a protocol error', async () => {
