@@ -67,6 +67,9 @@ export class VitestSession {
     // (serialised afresh for every run).
     const config = this.vitest.getProjectByName(this.project).config;
     config.setupFiles = [...(this.setupFiles ?? config.setupFiles), fileURLPath('./worker-setup.ts')];
+    // Every run imports the mutated module afresh: a mutant in module-level code (a constant, a table) takes
+    // effect only at import, which the suite's shared worker modules (isolate: false) would do only once.
+    config.isolate = true;
     return this.vitest;
   }
 
