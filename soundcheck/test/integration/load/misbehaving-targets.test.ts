@@ -81,7 +81,10 @@ describe('load against misbehaving targets', { tags: ['integration', 'harness', 
     // A hanging answer must not hold the schedule up: both seconds start iterations, all 20 start. Which
     // second an iteration due near a boundary falls in is the machine's business ([11, 9] seen at load 4).
     const started = result.timeSeries.map((point) => point.achievedRate);
-    expect(started.slice(0, 2).every((count) => count >= 5), `started per second: ${started}`).toBe(true);
+    expect(
+      started.slice(0, 2).every((count) => count >= 5),
+      `started per second: ${started}`,
+    ).toBe(true);
     expect(started.reduce((sum, count) => sum + count, 0)).toBe(20);
   });
 
