@@ -115,7 +115,7 @@ export const mutationModules: MutationModule[] = [
   {
     name: 'pagination',
     mutate: ['api/src/http/pagination.ts'],
-    testFiles: unit('http/pagination'),
+    testFiles: unit('http/pagination', 'http/pagination-date-cursor'),
     planted: { file: 'api/src/http/pagination.ts', functionName: 'keyset' },
   },
   {

@@ -219,6 +219,24 @@ describe('keyset pagination', { tags: ['unit', 'catalog'] }, () => {
     }
   });
 
+  test('a cursor over two text columns with one value that is neither string nor number is refused', () => {
+    // Text columns take any string or number, so the cursor's own check is all that keeps an object from SQL.
+    const byTitles = { id: items.id, fields: { titles: [items.title, items.title] }, fallback: 'titles' };
+    for (const v of [
+      ['a', {}],
+      [null, 'a'],
+      [['a'], 'b'],
+    ]) {
+      const cursor = cursorOf({ s: 'titles', v, id: id(1) });
+      expect(refusal(() => keyset(byTitles, { limit: 1, cursor }))).toMatchObject(cursorRefused);
+    }
+    expect(
+      refusal(() =>
+        keyset(byTitles, { limit: 1, cursor: cursorOf({ s: 'titles', v: ['a', 2], id: id(1) }) }),
+      ),
+    ).toBe('accepted');
+  });
+
   test('a sort field without a column is a programming error naming the field', () => {
     expect(() => keyset(sorting, { limit: 2, sort: 'genre' })).toThrow('sort field genre has no column');
     expect(() => keyset(sorting, { limit: 2, sort: '-genre' })).toThrow('sort field genre has no column');
